@@ -1,0 +1,94 @@
+/**
+ * cardToHtml: the playground's pure renderer of the neutral card model. Every string is escaped;
+ * light markdown (*bold*, _italic_, `code`) and mentions (<@id>, <#id>) are turned into markup.
+ */
+import type { Card, CardElement } from "../../src/core/card.ts";
+
+export interface HtmlRenderOptions {
+  messageId: string;
+  /** Display names for mentions. */
+  nameOf?: (kind: "user" | "channel", id: string) => string;
+}
+
+export function escapeHtml(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
+}
+
+const emoji: Record<string, string> = { ":warning:": "⚠️", ":lock:": "🔒", ":white_check_mark:": "✅", ":bell:": "🔔", ":bar_chart:": "📊" };
+
+function inline(raw: string, options: HtmlRenderOptions): string {
+  const nameOf = options.nameOf ?? ((kind, id) => id);
+  let out = "";
+  let last = 0;
+  for (const m of raw.matchAll(/<([@#])([^>|\s]+)(?:\|([^>]*))?>/g)) {
+    out += markdown(raw.slice(last, m.index));
+    const kind = m[1] === "@" ? "user" : "channel";
+    out += `<span class="mention">${m[1]}${escapeHtml(m[3] || nameOf(kind, m[2]!))}</span>`;
+    last = m.index + m[0].length;
+  }
+  return out + markdown(raw.slice(last));
+}
+
+function markdown(raw: string): string {
+  let s = escapeHtml(raw);
+  for (const [code, char] of Object.entries(emoji)) s = s.split(code).join(char);
+  s = s.replace(/`([^`]+)`/g, "<code>$1</code>");
+  s = s.replace(/(^|[\s(])\*([^*\n]+)\*/g, "$1<strong>$2</strong>");
+  s = s.replace(/(^|[\s(])_([^_\n]+)_/g, "$1<em>$2</em>");
+  return s.replace(/\n/g, "<br>");
+}
+
+function element(e: CardElement, o: HtmlRenderOptions, index: number): string {
+  switch (e.type) {
+    case "text":
+      return e.style === "heading" ? `<h3 class="card-heading">${inline(e.text, o)}</h3>` : `<p class="card-text">${inline(e.text, o)}</p>`;
+    case "context":
+      return `<p class="card-context">${inline(e.text, o)}</p>`;
+    case "divider":
+      return `<hr class="card-divider">`;
+    case "image":
+      return `<img class="card-image" src="${escapeHtml(e.url)}" alt="${escapeHtml(e.alt)}">`;
+    case "fields":
+      return `<dl class="card-fields">${e.fields.map((f) => `<dt>${inline(f.label, o)}</dt><dd>${inline(f.value, o)}</dd>`).join("")}</dl>`;
+    case "input": {
+      const id = `${o.messageId}-${index}`;
+      const attrs = `id="${id}" name="${escapeHtml(e.id)}"${e.required ? " required" : ""}${e.maxLength ? ` maxlength="${e.maxLength}"` : ""}${e.placeholder ? ` placeholder="${escapeHtml(e.placeholder)}"` : ""}`;
+      const control = e.multiline ? `<textarea ${attrs} rows="3"></textarea>` : `<input type="text" ${attrs}>`;
+      return `<div class="card-input"><label for="${id}">${inline(e.label, o)}</label>${control}</div>`;
+    }
+    case "choices": {
+      const name = escapeHtml(e.id);
+      if (e.display === "dropdown" && !e.multiple) {
+        const options = e.options
+          .map((opt) => `<option value="${escapeHtml(opt.value)}"${opt.value === e.initial ? " selected" : ""}>${escapeHtml(opt.label)}</option>`)
+          .join("");
+        return `<div class="card-choices"><label>${inline(e.label, o)}<select name="${name}"${e.required ? " required" : ""}><option value=""></option>${options}</select></label></div>`;
+      }
+      const type = e.multiple ? "checkbox" : "radio";
+      const options = e.options
+        .map(
+          (opt) =>
+            `<label class="choice"><input type="${type}" name="${name}" value="${escapeHtml(opt.value)}"${opt.value === e.initial ? " checked" : ""}> <span>${escapeHtml(opt.label)}</span>${
+              opt.description ? `<small>${inline(opt.description, o)}</small>` : ""
+            }</label>`,
+        )
+        .join("");
+      return `<fieldset class="card-choices" data-name="${name}"${e.required ? ' data-required="true"' : ""}><legend>${inline(e.label, o)}</legend>${options}</fieldset>`;
+    }
+    case "buttons":
+      return `<div class="card-buttons">${e.buttons
+        .map(
+          (b) =>
+            `<button type="button" class="btn btn-${b.style ?? "default"}" data-action-id="${escapeHtml(b.actionId)}" data-value="${escapeHtml(b.value ?? "")}"${
+              b.submit ? ' data-submit="true"' : ""
+            }>${escapeHtml(b.label)}</button>`,
+        )
+        .join("")}</div>`;
+  }
+}
+
+export function cardToHtml(c: Card, options: HtmlRenderOptions): string {
+  return `<form class="card" data-message-id="${escapeHtml(options.messageId)}" aria-label="${escapeHtml(c.summary)}">${c.elements
+    .map((e, i) => element(e, options, i))
+    .join("")}</form>`;
+}

@@ -1,0 +1,135 @@
+/**
+ * Composition: config → prompts → store → adapters → core → outbox worker → scheduler → HTTP.
+ * main.ts starts it for real; tests start it with a fixed clock, in-memory PGlite and fakes.
+ */
+import { hostname } from "node:os";
+import { fileURLToPath } from "node:url";
+import type { Config } from "./config.ts";
+import type { PlatformAdapter } from "./core/adapter.ts";
+import { createBot, type Bot } from "./core/bot.ts";
+import { systemClock, type Clock } from "./core/clock.ts";
+import type { BotDeps } from "./core/context.ts";
+import { BotError } from "./core/errors.ts";
+import type { Platform } from "./core/events.ts";
+import { createI18n } from "./core/i18n.ts";
+import { createRandomIds, type Ids } from "./core/ids.ts";
+import { createJsonLogger, type Logger } from "./core/logger.ts";
+import { createOutbox } from "./core/outbox.ts";
+import { loadPrompts } from "./core/prompts/load.ts";
+import { createHttpServer, json, type HttpServer } from "./http/server.ts";
+import { allJobs } from "./jobs/registry.ts";
+import { createJobRunner, type JobRunner } from "./jobs/runner.ts";
+import { createScheduler, type Scheduler } from "./jobs/scheduler.ts";
+import { createOutboxWorker, type OutboxWorker } from "./outbox/worker.ts";
+import { createPrismaStore, type PrismaStore } from "./store/prisma/index.ts";
+import { createWebAdapter } from "../adapters/web/adapter.ts";
+import { mountPlayground } from "../adapters/web/routes.ts";
+import { seedPlayground } from "../adapters/web/seed.ts";
+
+export const MIGRATIONS_DIR = fileURLToPath(new URL("../prisma/migrations", import.meta.url));
+
+export interface AppOverrides {
+  clock?: Clock;
+  ids?: Ids;
+  logger?: Logger;
+  /** Extra adapters (tests register the fake platform here). */
+  adapters?: PlatformAdapter[];
+  /** Run the cron scheduler (default true). Tests drive jobs through the runner instead. */
+  scheduler?: boolean;
+  /** Poll interval of the outbox worker (ms). */
+  outboxPollMs?: number;
+}
+
+export interface App {
+  config: Config;
+  deps: BotDeps;
+  store: PrismaStore;
+  bot: Bot;
+  http: HttpServer;
+  adapters: Map<Platform, PlatformAdapter>;
+  outboxWorker: OutboxWorker;
+  jobs: JobRunner;
+  scheduler: Scheduler;
+  /** Listens on config.port (0 picks a free port) and starts workers; resolves to the port. */
+  start(): Promise<number>;
+  /** Stops taking events, finishes in-flight work, closes the database. */
+  stop(): Promise<void>;
+}
+
+export async function createApp(config: Config, overrides: AppOverrides = {}): Promise<App> {
+  const logger = overrides.logger ?? createJsonLogger({ level: config.logLevel });
+  const clock = overrides.clock ?? systemClock;
+  const ids = overrides.ids ?? createRandomIds();
+  // Prompts first: a broken prompt file should stop the start before anything touches the database.
+  const prompts = loadPrompts(config.promptsDir);
+  const store = await createPrismaStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, migrationsDir: MIGRATIONS_DIR, ids, logger });
+  const adapters = new Map<Platform, PlatformAdapter>();
+  for (const a of overrides.adapters ?? []) adapters.set(a.platform, a);
+  const outboxWorker = createOutboxWorker({ store: store.outbox, adapters, clock, logger, ...(overrides.outboxPollMs ? { pollMs: overrides.outboxPollMs } : {}) });
+  const deps: BotDeps = {
+    store,
+    clock,
+    ids,
+    logger,
+    i18n: createI18n(prompts.messages),
+    prompts,
+    outbox: createOutbox(store.outbox, () => outboxWorker.kick()),
+    directory: {
+      async listMembers(platform, workspaceId, conversationId) {
+        const adapter = adapters.get(platform);
+        if (!adapter) throw new BotError("ADAPTER_NOT_CONFIGURED", `No ${platform} adapter is configured in this process.`);
+        return adapter.listMembers(workspaceId, conversationId);
+      },
+    },
+    adminUsers: config.adminUsers,
+  };
+  const bot = createBot(deps);
+  const http = createHttpServer(logger);
+  http.route("GET", "/healthz", async () => {
+    const ok = await store.ping();
+    return json(ok ? 200 : 503, { status: ok ? "ok" : "database unavailable", database: store.kind });
+  });
+
+  if (config.playground) {
+    adapters.set("web", createWebAdapter({ store, clock }));
+    const workspaceId = await seedPlayground(store);
+    mountPlayground(http, { store, bot, clock, ids, workspaceId });
+  }
+
+  const jobs = createJobRunner(allJobs(), deps, { owner: `${hostname()}:${process.pid}` });
+  const scheduler = createScheduler(jobs, deps);
+  let started = false;
+  let stopping: Promise<void> | undefined;
+
+  return {
+    config,
+    deps,
+    store,
+    bot,
+    http,
+    adapters,
+    outboxWorker,
+    jobs,
+    scheduler,
+    async start() {
+      const port = await http.listen(config.port);
+      for (const a of adapters.values()) await a.start();
+      outboxWorker.start();
+      if (overrides.scheduler !== false) await scheduler.start();
+      started = true;
+      logger.info("bot started", { port, database: store.kind, platforms: [...adapters.keys()], playground: config.playground });
+      return port;
+    },
+    stop() {
+      stopping ??= (async () => {
+        if (started) await http.close();
+        for (const a of adapters.values()) await a.stop().catch((error) => logger.warn("adapter stop failed", { error }));
+        await scheduler.stop();
+        await outboxWorker.stop();
+        await store.close();
+        logger.info("bot stopped");
+      })();
+      return stopping;
+    },
+  };
+}

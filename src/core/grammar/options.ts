@@ -1,0 +1,85 @@
+/** Small helpers shared by the parsers of each command area. */
+import { isWord, tokenText, type Token } from "./tokens.ts";
+import type { Audience, Duration } from "./commands.ts";
+
+/** A parse failure: a message key (prompts/messages), its parameters and the area whose usage to show. */
+export interface ParseError {
+  key: string;
+  params?: Record<string, string | number>;
+  area: string;
+}
+
+export class ParseFailure extends Error {
+  constructor(readonly error: ParseError) {
+    super(error.key);
+  }
+}
+
+export const fail = (area: string, key: string, params?: Record<string, string | number>): never => {
+  throw new ParseFailure(params ? { key, params, area } : { key, area });
+};
+
+/** Reads tokens in order, with lookahead, so each area's parser stays declarative. */
+export class Cursor {
+  private i = 0;
+  constructor(private readonly tokens: Token[]) {}
+  peek(offset = 0): Token | undefined {
+    return this.tokens[this.i + offset];
+  }
+  next(): Token | undefined {
+    return this.tokens[this.i++];
+  }
+  done(): boolean {
+    return this.i >= this.tokens.length;
+  }
+  rest(): Token[] {
+    const r = this.tokens.slice(this.i);
+    this.i = this.tokens.length;
+    return r;
+  }
+  /** Takes tokens until one of the keywords (case-insensitive words) or the end. */
+  until(keywords: readonly string[]): Token[] {
+    const taken: Token[] = [];
+    while (!this.done() && !isWord(this.peek(), ...keywords)) taken.push(this.next()!);
+    return taken;
+  }
+}
+
+/** Joins tokens back into a phrase ("Shanti Network", "in 3 weeks"). */
+export const phrase = (tokens: Token[]): string => tokens.map(tokenText).join(" ").trim();
+
+export function parseDuration(tokens: Token[], area: string): Duration {
+  const text = phrase(tokens).toLowerCase();
+  const match = /^(\d+)\s*(h|hours?|d|days?|w|weeks?)$/.exec(text);
+  if (!match) return fail(area, "error.duration", { value: text || "(nothing)" });
+  const amount = Number(match[1]);
+  const unitText = match[2]!;
+  const unit: Duration["unit"] = unitText.startsWith("h") ? "hour" : unitText.startsWith("w") ? "week" : "day";
+  if (amount <= 0) return fail(area, "error.duration", { value: text });
+  return { amount, unit };
+}
+
+export function durationMs(d: Duration): number {
+  const hour = 3_600_000;
+  return d.amount * (d.unit === "hour" ? hour : d.unit === "day" ? 24 * hour : 7 * 24 * hour);
+}
+
+/** Collects #channels and @people after "to"; plain words are refused with an example. */
+export function parseAudience(tokens: Token[], area: string): Audience {
+  const audience: Audience = { channels: [], users: [] };
+  for (const t of tokens) {
+    if (t.kind === "channel") audience.channels.push(t.id);
+    else if (t.kind === "user") audience.users.push(t.id);
+    else if (t.kind === "word" && /^,$/.test(t.text)) continue;
+    else fail(area, "error.audience", { value: tokenText(t) });
+  }
+  if (audience.channels.length === 0 && audience.users.length === 0) fail(area, "error.audience_empty");
+  return audience;
+}
+
+/** A partnership reference: one quoted token, or the words up to the next keyword. */
+export function partnershipName(tokens: Token[], area: string): string {
+  const name = phrase(tokens);
+  if (!name) return fail(area, "error.partnership_missing");
+  return name;
+}

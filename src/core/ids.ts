@@ -1,0 +1,35 @@
+import { randomBytes, randomUUID } from "node:crypto";
+
+/**
+ * Injected id generator. Production ids are random (never sequential), because anonymous rows must
+ * not reveal their insertion order.
+ */
+export interface Ids {
+  /** A random UUID for database rows. */
+  uuid(): string;
+  /** A short, human-typable reference (for rounds, reviews and actions in chat). */
+  short(): string;
+}
+
+const alphabet = "abcdefghjkmnpqrstuvwxyz23456789";
+
+export function createRandomIds(): Ids {
+  return {
+    uuid: () => randomUUID(),
+    short: () => {
+      const bytes = randomBytes(6);
+      let out = "";
+      for (const b of bytes) out += alphabet[b % alphabet.length];
+      return out;
+    },
+  };
+}
+
+/** Deterministic ids for tests. */
+export function createSequentialIds(prefix = "id"): Ids {
+  let n = 0;
+  return {
+    uuid: () => `${prefix}-${String(++n).padStart(8, "0")}`,
+    short: () => `${prefix}${++n}`,
+  };
+}

@@ -1,0 +1,55 @@
+/**
+ * The core's view of the outbox: every outbound card is written durably with a dedupe key, then
+ * the worker (src/outbox/worker.ts) sends it through the platform adapter. Writing twice with the
+ * same key sends once, which makes handlers and jobs safe to retry.
+ */
+import type { Card } from "./card.ts";
+import type { Destination } from "./adapter.ts";
+import type { MessageRef, Platform } from "./events.ts";
+import type { OutboxStore } from "../store/types.ts";
+
+export interface Outbox {
+  /** Queues a card; returns false when a message with this dedupe key already exists. */
+  post(input: { workspaceId: string; platform: Platform; destination: Destination; card: Card; dedupeKey: string; notBefore?: Date }): Promise<boolean>;
+  /** Queues the replacement of a posted card. */
+  update(input: { workspaceId: string; platform: Platform; ref: MessageRef; card: Card; dedupeKey: string }): Promise<boolean>;
+}
+
+/** What the pacing key of a destination is: sends to one conversation are spaced out. */
+export function paceKeyFor(workspaceId: string, destination: Destination | { kind: "message"; ref: MessageRef }): string {
+  switch (destination.kind) {
+    case "conversation":
+      return `${workspaceId}:c:${destination.conversationId}`;
+    case "private":
+      return `${workspaceId}:c:${destination.conversationId}`;
+    case "dm":
+      return `${workspaceId}:u:${destination.userId}`;
+    case "message":
+      return `${workspaceId}:c:${destination.ref.conversationId}`;
+  }
+}
+
+export function createOutbox(store: OutboxStore, notify: () => void = () => {}): Outbox {
+  return {
+    async post({ workspaceId, platform, destination, card, dedupeKey, notBefore }) {
+      const fresh = await store.enqueue({
+        workspaceId,
+        platform,
+        dedupeKey,
+        op: "post",
+        destination,
+        card,
+        paceKey: paceKeyFor(workspaceId, destination),
+        ...(notBefore ? { notBefore } : {}),
+      });
+      if (fresh) notify();
+      return fresh;
+    },
+    async update({ workspaceId, platform, ref, card, dedupeKey }) {
+      const destination = { kind: "message" as const, ref };
+      const fresh = await store.enqueue({ workspaceId, platform, dedupeKey, op: "update", destination, card, paceKey: paceKeyFor(workspaceId, destination) });
+      if (fresh) notify();
+      return fresh;
+    },
+  };
+}

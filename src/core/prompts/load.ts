@@ -1,0 +1,76 @@
+/**
+ * Loads and validates everything under prompts/ at start. A broken file stops the start with an
+ * error naming the file and the field, e.g.
+ *   prompts/surveys/partner-pulse.json: questions.3.quality: Invalid option: expected one of …
+ */
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { basename, join, relative } from "node:path";
+import type { z } from "zod";
+import { BotError } from "../errors.ts";
+import { messageFile, rubricDefinition, surveyTemplate, type RubricDefinition, type SurveyTemplate } from "./schemas.ts";
+
+export interface Prompts {
+  messages: Record<string, Record<string, string>>;
+  surveys: Map<string, SurveyTemplate>;
+  rubrics: Map<string, RubricDefinition>;
+}
+
+function jsonFiles(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((f) => f.endsWith(".json"))
+    .sort()
+    .map((f) => join(dir, f));
+}
+
+function parseFile<S extends z.ZodType>(file: string, root: string, schema: S): z.infer<S> {
+  const shown = relative(join(root, ".."), file);
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(file, "utf8"));
+  } catch (error) {
+    throw new BotError("PROMPT_INVALID", `${shown}: not valid JSON (${(error as Error).message})`);
+  }
+  const result = schema.safeParse(raw);
+  if (!result.success) {
+    const problems = result.error.issues.map((i) => `${shown}: ${i.path.length ? i.path.join(".") : "(file)"}: ${i.message}`);
+    throw new BotError("PROMPT_INVALID", `Invalid prompt file. Fix the field and restart:\n  ${problems.join("\n  ")}`);
+  }
+  return result.data;
+}
+
+export function loadPrompts(root: string): Prompts {
+  const messages: Prompts["messages"] = {};
+  for (const file of jsonFiles(join(root, "messages"))) {
+    messages[basename(file, ".json")] = parseFile(file, root, messageFile);
+  }
+  if (!messages.en) {
+    throw new BotError("PROMPT_INVALID", `${join(root, "messages", "en.json")} is missing; English messages are every fallback.`);
+  }
+  const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort().join(",");
+  for (const [locale, entries] of Object.entries(messages)) {
+    if (locale === "en") continue;
+    for (const [key, value] of Object.entries(entries)) {
+      const english = messages.en[key];
+      if (english === undefined) {
+        throw new BotError("PROMPT_INVALID", `prompts/messages/${locale}.json: ${key}: not a key of en.json (a typo, or a key removed from English)`);
+      }
+      if (placeholders(english) !== placeholders(value)) {
+        throw new BotError("PROMPT_INVALID", `prompts/messages/${locale}.json: ${key}: placeholders {${placeholders(value)}} differ from English {${placeholders(english)}}`);
+      }
+    }
+  }
+  const surveys = new Map<string, SurveyTemplate>();
+  for (const file of jsonFiles(join(root, "surveys"))) {
+    const t = parseFile(file, root, surveyTemplate);
+    if (surveys.has(t.id)) throw new BotError("PROMPT_INVALID", `${relative(join(root, ".."), file)}: id: "${t.id}" is already used by another survey file`);
+    surveys.set(t.id, t);
+  }
+  const rubrics = new Map<string, RubricDefinition>();
+  for (const file of jsonFiles(join(root, "rubrics"))) {
+    const r = parseFile(file, root, rubricDefinition);
+    if (rubrics.has(r.id)) throw new BotError("PROMPT_INVALID", `${relative(join(root, ".."), file)}: id: "${r.id}" is already used by another rubric file`);
+    rubrics.set(r.id, r);
+  }
+  return { messages, surveys, rubrics };
+}

@@ -1,0 +1,83 @@
+/**
+ * Drives the job definitions with node-cron 4. Each task is `distributed` with a database-backed
+ * RunCoordinator: a replica runs a slot only if it wins the (job, slot) row in the job-run ledger,
+ * so each slot runs once across replicas and restarts. At start, missed slots inside each job's
+ * catch-up window run once.
+ */
+import cron, { type RunCoordinator, type ScheduledTask } from "node-cron";
+import type { BotDeps } from "../core/context.ts";
+import type { JobRunner } from "./runner.ts";
+import { slotsBetween } from "./slots.ts";
+
+const floorMinute = (d: Date) => new Date(Math.floor(d.getTime() / 60_000) * 60_000);
+
+export interface Scheduler {
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  /** Runs missed slots in each job's catch-up window (called by start). */
+  catchUp(): Promise<number>;
+}
+
+export function createScheduler(runner: JobRunner, deps: BotDeps): Scheduler {
+  const log = deps.logger.child({ component: "scheduler" });
+  const tasks: ScheduledTask[] = [];
+  const inFlight = new Set<Promise<unknown>>();
+
+  // node-cron asks the coordinator before each slot with the key "<job id>:<slot ISO time>"; the
+  // replica that inserts the ledger row for that job and slot runs it, the others skip.
+  const byId = new Map(runner.jobs.map((j) => [j.id, j]));
+  const coordinator: RunCoordinator = {
+    async shouldRun(key, ttlMs) {
+      // An ISO time is 24 characters: "<id>:2026-11-21T03:00:00.000Z".
+      const split = key.length - 25;
+      if (split <= 0 || key[split] !== ":") return false;
+      const job = byId.get(key.slice(0, split));
+      const slot = new Date(key.slice(split + 1));
+      if (!job || Number.isNaN(slot.getTime())) return false;
+      return runner.claim(job, floorMinute(slot), Math.max(ttlMs, 60_000));
+    },
+  };
+
+  const track = <T>(p: Promise<T>): Promise<T> => {
+    inFlight.add(p);
+    void p.finally(() => inFlight.delete(p));
+    return p;
+  };
+
+  return {
+    async catchUp() {
+      let ran = 0;
+      const now = deps.clock.now();
+      for (const job of runner.jobs) {
+        for (const slot of slotsBetween(job, new Date(now.getTime() - job.catchUpMs), now)) {
+          const existing = await deps.store.jobs.get(job.id, slot);
+          if (existing?.status === "done") continue;
+          const outcome = await track(runner.runSlot(job, slot));
+          if (outcome.status === "ran") ran++;
+        }
+      }
+      if (ran > 0) log.info("caught up missed job slots", { ran });
+      return ran;
+    },
+    async start() {
+      await this.catchUp();
+      for (const job of runner.jobs) {
+        const task = cron.schedule(
+          job.cron,
+          async (context) => {
+            // The coordinator already claimed this slot for this replica.
+            await track(runner.execute(job, floorMinute(context.date)));
+          },
+          { name: job.id, timezone: job.timezone, noOverlap: true, distributed: true, runCoordinator: coordinator },
+        );
+        tasks.push(task);
+      }
+      log.info("scheduler started", { jobs: runner.jobs.map((j) => j.id) });
+    },
+    async stop() {
+      for (const t of tasks) await t.destroy();
+      tasks.length = 0;
+      await Promise.allSettled([...inFlight]);
+    },
+  };
+}

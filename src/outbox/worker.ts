@@ -1,0 +1,183 @@
+/**
+ * Sends what the core wrote to the outbox, through the adapters. Claims rows with
+ * FOR UPDATE SKIP LOCKED (several replicas share the work), paces sends per conversation and
+ * per workspace as each adapter asks, retries with exponential backoff and jitter (honouring a
+ * platform's Retry-After), and marks a message dead after the adapter's maximum attempts.
+ * A crash mid fan-out leaves unsent rows pending; they are claimed again when their lock expires.
+ */
+import type { PlatformAdapter } from "../core/adapter.ts";
+import type { Clock } from "../core/clock.ts";
+import type { Logger } from "../core/logger.ts";
+import type { Platform } from "../core/events.ts";
+import { isBotError } from "../core/errors.ts";
+import type { OutboxMessage, OutboxStore } from "../store/types.ts";
+import { createPacer, type Pacer } from "./pacer.ts";
+
+export interface OutboxWorkerOptions {
+  store: OutboxStore;
+  adapters: Map<Platform, PlatformAdapter>;
+  clock: Clock;
+  logger: Logger;
+  /** How often to look for due messages when nothing woke the worker (ms). */
+  pollMs?: number;
+  batchSize?: number;
+  /** How long a claimed message stays locked to this worker (ms). */
+  lockMs?: number;
+  /** Base of the exponential backoff (ms). */
+  backoffMs?: number;
+  /** Source of jitter; injectable so tests are deterministic. */
+  random?: () => number;
+}
+
+export interface OutboxWorker {
+  start(): void;
+  /** Stops polling and waits for in-flight sends. */
+  stop(): Promise<void>;
+  /** Wakes the worker now (called after the core enqueues). */
+  kick(): void;
+  /** Processes until nothing is due (tests, CLI). Returns how many messages were handled. */
+  drain(): Promise<number>;
+}
+
+export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
+  const { store, adapters, clock } = options;
+  const log = options.logger.child({ component: "outbox" });
+  const pollMs = options.pollMs ?? 1000;
+  const batchSize = options.batchSize ?? 25;
+  const lockMs = options.lockMs ?? 60_000;
+  const backoffMs = options.backoffMs ?? 1000;
+  const random = options.random ?? Math.random;
+  const pacers = new Map<Platform, Pacer>();
+  let timer: NodeJS.Timeout | undefined;
+  let running = false;
+  let stopping = false;
+  let busy: Promise<number> | undefined;
+  let again = false;
+
+  const pacerFor = (adapter: PlatformAdapter): Pacer => {
+    let p = pacers.get(adapter.platform);
+    if (!p) {
+      p = createPacer(adapter.pacing);
+      pacers.set(adapter.platform, p);
+    }
+    return p;
+  };
+
+  async function deliver(message: OutboxMessage): Promise<void> {
+    const adapter = adapters.get(message.platform);
+    if (!adapter) {
+      // The platform is not configured in this process; another replica may have it.
+      await store.markFailed(message.id, `no ${message.platform} adapter in this process`, new Date(clock.now().getTime() + 60_000));
+      return;
+    }
+    const pacer = pacerFor(adapter);
+    const wait = pacer.reserve(message.paceKey, message.workspaceId);
+    if (wait > 2000) {
+      await store.defer(message.id, new Date(clock.now().getTime() + wait));
+      return;
+    }
+    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+    try {
+      if (message.op === "update") {
+        if (message.destination.kind !== "message") throw new Error("update without a message reference");
+        await adapter.update(message.workspaceId, message.destination.ref, message.card);
+        await store.markSent(message.id, message.destination.ref, clock.now());
+      } else {
+        if (message.destination.kind === "message") throw new Error("post to a message reference");
+        const ref = await adapter.post(message.workspaceId, message.destination, message.card);
+        await store.markSent(message.id, ref, clock.now());
+      }
+    } catch (error) {
+      const attempts = message.attempts + 1;
+      const retryable = isBotError(error) ? error.retryable : true;
+      const retryAfter = isBotError(error) ? error.retryAfterMs : undefined;
+      if (retryAfter !== undefined) pacer.pause(message.paceKey, retryAfter);
+      if (!retryable || attempts >= adapter.pacing.maxAttempts) {
+        log.error("message dead", { id: message.id, platform: message.platform, attempts, error });
+        await store.markFailed(message.id, (error as Error).message ?? String(error), null);
+        return;
+      }
+      const exponential = backoffMs * 2 ** (attempts - 1);
+      const delay = Math.min(retryAfter ?? exponential * (0.5 + random()), 15 * 60_000);
+      log.warn("send failed, will retry", { id: message.id, platform: message.platform, attempts, delayMs: Math.round(delay), error });
+      await store.markFailed(message.id, (error as Error).message ?? String(error), new Date(clock.now().getTime() + delay));
+    }
+  }
+
+  async function processBatch(): Promise<number> {
+    const claimed = await store.claim(clock.now(), batchSize, lockMs);
+    if (claimed.length === 0) return 0;
+    // Sends to one conversation stay in order; different conversations go in parallel.
+    const groups = new Map<string, OutboxMessage[]>();
+    for (const m of claimed) groups.set(m.paceKey, [...(groups.get(m.paceKey) ?? []), m]);
+    await Promise.all(
+      [...groups.values()].map(async (group) => {
+        for (const m of group) await deliver(m);
+      }),
+    );
+    return claimed.length;
+  }
+
+  async function loop(): Promise<number> {
+    let total = 0;
+    do {
+      again = false;
+      let n: number;
+      do {
+        n = await processBatch();
+        total += n;
+      } while (n > 0 && !stopping);
+    } while (again);
+    return total;
+  }
+
+  function run(): Promise<number> {
+    if (busy) {
+      again = true;
+      return busy;
+    }
+    busy = loop()
+      .catch((error) => {
+        log.error("outbox pass failed", { error });
+        return 0;
+      })
+      .finally(() => {
+        busy = undefined;
+      });
+    return busy;
+  }
+
+  return {
+    start() {
+      if (running) return;
+      running = true;
+      stopping = false;
+      const tick = () => {
+        if (!running) return;
+        void run().finally(() => {
+          if (running) timer = setTimeout(tick, pollMs);
+        });
+      };
+      timer = setTimeout(tick, 0);
+    },
+    async stop() {
+      running = false;
+      stopping = true;
+      if (timer) clearTimeout(timer);
+      timer = undefined;
+      if (busy) await busy;
+    },
+    kick() {
+      if (running) void run();
+    },
+    async drain() {
+      let total = 0;
+      for (;;) {
+        if (busy) await busy;
+        const n = await loop();
+        total += n;
+        if (n === 0) return total;
+      }
+    },
+  };
+}

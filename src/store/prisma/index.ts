@@ -1,0 +1,45 @@
+/** Builds the Store on a Prisma client: the only place that wires Prisma into the rest of the bot. */
+import type { Ids } from "../../core/ids.ts";
+import type { Logger } from "../../core/logger.ts";
+import type { Store } from "../types.ts";
+import { openDatabase, type OpenOptions } from "./open.ts";
+import { createWorkspaceStore } from "./workspaces.ts";
+import { createMemberStore } from "./members.ts";
+import { createConversationRefStore } from "./conversations.ts";
+import { createOutboxStore } from "./outbox.ts";
+import { createJobRunStore } from "./jobs.ts";
+import { createAuditStore, createCommentStore, createProcessedEventStore } from "./misc.ts";
+import { createPlaygroundStore } from "./playground.ts";
+
+export interface PrismaStore extends Store {
+  kind: "pglite" | "postgres";
+  migrationsApplied: string[];
+}
+
+export async function createPrismaStore(options: OpenOptions & { ids: Ids; logger: Logger }): Promise<PrismaStore> {
+  const db = await openDatabase(options);
+  const { prisma } = db;
+  const { ids } = options;
+  return {
+    kind: db.kind,
+    migrationsApplied: db.migrations.applied,
+    workspaces: createWorkspaceStore(prisma),
+    members: createMemberStore(prisma, ids),
+    conversations: createConversationRefStore(prisma, ids),
+    outbox: createOutboxStore(prisma, ids),
+    jobs: createJobRunStore(prisma, ids),
+    events: createProcessedEventStore(prisma),
+    audit: createAuditStore(prisma, ids),
+    comments: createCommentStore(prisma),
+    playground: createPlaygroundStore(prisma, ids),
+    async ping() {
+      try {
+        await prisma.$queryRaw`SELECT 1`;
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    close: () => db.close(),
+  };
+}

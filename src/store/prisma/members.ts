@@ -1,0 +1,64 @@
+import type { PrismaClient } from "./generated/client.ts";
+import type { Member, MemberStore, Role } from "../types.ts";
+import type { Ids } from "../../core/ids.ts";
+
+type Row = Awaited<ReturnType<PrismaClient["member"]["findFirstOrThrow"]>>;
+
+const roles: Role[] = ["admin", "coordinator", "lead", "partner"];
+
+function toMember(row: Row): Member {
+  return {
+    workspaceId: row.workspaceId,
+    userId: row.userId,
+    displayName: row.displayName,
+    role: roles.includes(row.role as Role) ? (row.role as Role) : "partner",
+    organisation: row.organisation,
+    locale: row.locale,
+    timezone: row.timezone,
+    remindersOptOut: row.remindersOptOut,
+  };
+}
+
+export function createMemberStore(prisma: PrismaClient, ids: Ids): MemberStore {
+  const key = (workspaceId: string, userId: string) => ({ workspaceId_userId: { workspaceId, userId } });
+  return {
+    async get(workspaceId, userId) {
+      const row = await prisma.member.findUnique({ where: key(workspaceId, userId) });
+      return row ? toMember(row) : null;
+    },
+    async ensure(workspaceId, userId, displayName) {
+      const row = await prisma.member.upsert({
+        where: key(workspaceId, userId),
+        create: { id: ids.uuid(), workspaceId, userId, displayName: displayName ?? "" },
+        update: displayName ? { displayName } : {},
+      });
+      return toMember(row);
+    },
+    async setRole(workspaceId, userId, role) {
+      const row = await prisma.member.upsert({
+        where: key(workspaceId, userId),
+        create: { id: ids.uuid(), workspaceId, userId, role },
+        update: { role },
+      });
+      return toMember(row);
+    },
+    async update(workspaceId, userId, patch) {
+      const row = await prisma.member.upsert({
+        where: key(workspaceId, userId),
+        create: { id: ids.uuid(), workspaceId, userId, ...patch },
+        update: patch,
+      });
+      return toMember(row);
+    },
+    async list(workspaceId, filter) {
+      const rows = await prisma.member.findMany({
+        where: { workspaceId, ...(filter?.role ? { role: filter.role } : {}) },
+        orderBy: [{ displayName: "asc" }, { userId: "asc" }],
+      });
+      return rows.map(toMember);
+    },
+    async countByRole(workspaceId, role) {
+      return prisma.member.count({ where: { workspaceId, role } });
+    },
+  };
+}

@@ -1,0 +1,115 @@
+/**
+ * Opens the database: embedded PGlite under DATA_DIR when no DATABASE_URL is given, PostgreSQL
+ * otherwise. Applies migrations, then returns a Prisma client running on a driver adapter.
+ */
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
+import { PrismaClient } from "./generated/client.ts";
+import { BotError } from "../../core/errors.ts";
+import type { Logger } from "../../core/logger.ts";
+import { applyMigrations, readMigrations, type MigrationResult, type SqlSession } from "../migrate.ts";
+import { acquireDataDirLock } from "../data-dir-lock.ts";
+
+export interface OpenOptions {
+  databaseUrl?: string | undefined;
+  /** Where PGlite keeps its files; ignored with databaseUrl. "memory://" keeps nothing on disk. */
+  dataDir?: string;
+  migrationsDir: string;
+  logger: Logger;
+}
+
+export interface OpenDatabase {
+  kind: "pglite" | "postgres";
+  prisma: PrismaClient;
+  migrations: MigrationResult;
+  close(): Promise<void>;
+}
+
+export async function openDatabase(options: OpenOptions): Promise<OpenDatabase> {
+  const migrations = readMigrations(options.migrationsDir);
+  if (options.databaseUrl) return openPostgres(options.databaseUrl, migrations, options.logger);
+  return openPglite(options.dataDir ?? "./data", migrations, options.logger);
+}
+
+async function openPostgres(url: string, migrationFiles: ReturnType<typeof readMigrations>, logger: Logger): Promise<OpenDatabase> {
+  const pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 10_000 });
+  let client: pg.PoolClient;
+  try {
+    client = await pool.connect();
+  } catch (error) {
+    await pool.end().catch(() => undefined);
+    throw new BotError(
+      "DATABASE_UNAVAILABLE",
+      `Cannot connect to PostgreSQL at ${redact(url)}: ${(error as Error).message}. Check DATABASE_URL, or unset it to use the embedded PGlite.`,
+      { cause: error },
+    );
+  }
+  let migrations: MigrationResult;
+  try {
+    const session: SqlSession = {
+      exec: async (sql) => {
+        await client.query(sql);
+      },
+      query: async <T>(sql: string, params?: unknown[]) => (await client.query(sql, params)).rows as T[],
+    };
+    migrations = await applyMigrations(session, migrationFiles, logger);
+  } finally {
+    client.release();
+  }
+  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  return {
+    kind: "postgres",
+    prisma,
+    migrations,
+    close: async () => {
+      await prisma.$disconnect().catch(() => undefined);
+      await pool.end().catch(() => undefined);
+    },
+  };
+}
+
+async function openPglite(dataDir: string, migrationFiles: ReturnType<typeof readMigrations>, logger: Logger): Promise<OpenDatabase> {
+  const inMemory = dataDir === "memory://";
+  let releaseLock = () => {};
+  let db: PGlite;
+  if (inMemory) {
+    db = new PGlite();
+  } else {
+    mkdirSync(dataDir, { recursive: true });
+    releaseLock = acquireDataDirLock(dataDir);
+    db = new PGlite(join(dataDir, "pglite"));
+  }
+  try {
+    await db.waitReady;
+    const session: SqlSession = {
+      exec: async (sql) => {
+        await db.exec(sql);
+      },
+      query: async <T>(sql: string, params?: unknown[]) => (await db.query<T>(sql, params)).rows,
+    };
+    const migrations = await applyMigrations(session, migrationFiles, logger);
+    const prisma = new PrismaClient({ adapter: new PrismaPGlite(db) });
+    return {
+      kind: "pglite",
+      prisma,
+      migrations,
+      close: async () => {
+        await prisma.$disconnect().catch(() => undefined);
+        await db.close().catch(() => undefined);
+        releaseLock();
+      },
+    };
+  } catch (error) {
+    await db.close().catch(() => undefined);
+    releaseLock();
+    throw error;
+  }
+}
+
+function redact(url: string): string {
+  return url.replace(/\/\/([^:@/]+):[^@/]*@/, "//$1:***@");
+}

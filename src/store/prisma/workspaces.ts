@@ -1,0 +1,75 @@
+import type { PrismaClient } from "./generated/client.ts";
+import type { Platform } from "../../core/events.ts";
+import type { Workspace, WorkspaceStore } from "../types.ts";
+
+type Row = Awaited<ReturnType<PrismaClient["workspace"]["findFirstOrThrow"]>>;
+
+export function toWorkspace(row: Row): Workspace {
+  return {
+    id: row.id,
+    platform: row.platform as Platform,
+    externalId: row.externalId,
+    name: row.name,
+    threshold: row.threshold,
+    commentThreshold: row.commentThreshold,
+    timezone: row.timezone,
+    locale: row.locale,
+    retentionMonths: row.retentionMonths,
+    rubricCadenceDays: row.rubricCadenceDays,
+    reminderOffsets: row.reminderOffsets ?? [30, 7, 1],
+    quietWeek: row.quietWeek === "skip" ? "skip" : "line",
+  };
+}
+
+/** Tables whose rows carry workspace_id, deleted together when a workspace uninstalls. */
+const workspaceTables = [
+  "members",
+  "conversation_references",
+  "slack_installations",
+  "partnerships",
+  "review_events",
+  "actions",
+  "summary_subscriptions",
+  "outbox",
+  "audit_log",
+] as const;
+
+export function createWorkspaceStore(prisma: PrismaClient): WorkspaceStore {
+  return {
+    async ensure({ platform, externalId, name }) {
+      const id = `${platform}:${externalId}`;
+      const row = await prisma.workspace.upsert({
+        where: { id },
+        create: { id, platform, externalId, name: name ?? "" },
+        update: name ? { name } : {},
+      });
+      return toWorkspace(row);
+    },
+    async get(id) {
+      const row = await prisma.workspace.findUnique({ where: { id } });
+      return row ? toWorkspace(row) : null;
+    },
+    async list() {
+      return (await prisma.workspace.findMany({ orderBy: { id: "asc" } })).map(toWorkspace);
+    },
+    async updateSettings(id, patch) {
+      return toWorkspace(await prisma.workspace.update({ where: { id }, data: patch }));
+    },
+    async purge(id) {
+      await prisma.$transaction(async (tx) => {
+        const rounds = await tx.round.findMany({ where: { workspaceId: id }, select: { id: true } });
+        const roundIds = rounds.map((r) => r.id);
+        await tx.answer.deleteMany({ where: { roundId: { in: roundIds } } });
+        await tx.submission.deleteMany({ where: { roundId: { in: roundIds } } });
+        await tx.comment.deleteMany({ where: { roundId: { in: roundIds } } });
+        await tx.participation.deleteMany({ where: { roundId: { in: roundIds } } });
+        await tx.roundInvitee.deleteMany({ where: { roundId: { in: roundIds } } });
+        await tx.round.deleteMany({ where: { workspaceId: id } });
+        for (const table of workspaceTables) {
+          await tx.$executeRawUnsafe(`DELETE FROM "${table}" WHERE workspace_id = $1`, id);
+        }
+        await tx.workspace.delete({ where: { id } });
+      });
+    },
+  };
+}

@@ -1,0 +1,199 @@
+/**
+ * Store interfaces. They return plain objects (never Prisma types); only src/store/prisma/**
+ * imports Prisma. Every method that touches workspace data takes the workspace id, so nothing
+ * crosses workspaces.
+ */
+import type { Card } from "../core/card.ts";
+import type { Destination } from "../core/adapter.ts";
+import type { MessageRef, Platform } from "../core/events.ts";
+
+export type Role = "admin" | "coordinator" | "lead" | "partner";
+
+export interface WorkspaceSettings {
+  threshold: number;
+  commentThreshold: number;
+  timezone: string;
+  locale: string;
+  retentionMonths: number;
+  rubricCadenceDays: number;
+  reminderOffsets: number[];
+  quietWeek: "line" | "skip";
+}
+
+export interface Workspace extends WorkspaceSettings {
+  id: string;
+  platform: Platform;
+  externalId: string;
+  name: string;
+}
+
+export interface Member {
+  workspaceId: string;
+  userId: string;
+  displayName: string;
+  role: Role;
+  organisation: string | null;
+  locale: string | null;
+  timezone: string | null;
+  remindersOptOut: boolean;
+}
+
+export interface WorkspaceStore {
+  /** Finds or creates the workspace row for a platform workspace. */
+  ensure(input: { platform: Platform; externalId: string; name?: string }): Promise<Workspace>;
+  get(id: string): Promise<Workspace | null>;
+  list(): Promise<Workspace[]>;
+  updateSettings(id: string, patch: Partial<WorkspaceSettings>): Promise<Workspace>;
+  /** Deletes every row that belongs to the workspace (uninstall). */
+  purge(id: string): Promise<void>;
+}
+
+export interface MemberStore {
+  get(workspaceId: string, userId: string): Promise<Member | null>;
+  /** Creates the member with the default role, or refreshes the display name. */
+  ensure(workspaceId: string, userId: string, displayName?: string): Promise<Member>;
+  setRole(workspaceId: string, userId: string, role: Role): Promise<Member>;
+  update(workspaceId: string, userId: string, patch: Partial<Pick<Member, "locale" | "timezone" | "organisation" | "remindersOptOut" | "displayName">>): Promise<Member>;
+  list(workspaceId: string, filter?: { role?: Role }): Promise<Member[]>;
+  countByRole(workspaceId: string, role: Role): Promise<number>;
+}
+
+export interface ConversationRefStore {
+  save(workspaceId: string, kind: "user" | "conversation", key: string, reference: unknown): Promise<void>;
+  get(workspaceId: string, kind: "user" | "conversation", key: string): Promise<unknown | null>;
+  remove(workspaceId: string, kind: "user" | "conversation", key: string): Promise<void>;
+}
+
+export type OutboxOp = "post" | "update";
+export type OutboxStatus = "pending" | "sending" | "sent" | "dead";
+
+export interface OutboxMessage {
+  id: string;
+  workspaceId: string;
+  platform: Platform;
+  dedupeKey: string;
+  op: OutboxOp;
+  destination: Destination | { kind: "message"; ref: MessageRef };
+  card: Card;
+  paceKey: string;
+  status: OutboxStatus;
+  attempts: number;
+  nextAttemptAt: Date;
+  lastError: string | null;
+  sentRef: MessageRef | null;
+}
+
+export interface EnqueueInput {
+  workspaceId: string;
+  platform: Platform;
+  dedupeKey: string;
+  op: OutboxOp;
+  destination: OutboxMessage["destination"];
+  card: Card;
+  paceKey: string;
+  notBefore?: Date;
+}
+
+export interface OutboxStore {
+  /** Writes a message unless one with the same dedupe key exists; returns whether it was new. */
+  enqueue(input: EnqueueInput): Promise<boolean>;
+  /** Claims due messages for this worker (FOR UPDATE SKIP LOCKED), locking them for `lockMs`. */
+  claim(now: Date, limit: number, lockMs: number): Promise<OutboxMessage[]>;
+  markSent(id: string, ref: MessageRef | null, now: Date): Promise<void>;
+  /** Schedules another attempt, or marks the message dead. */
+  markFailed(id: string, error: string, nextAttemptAt: Date | null): Promise<void>;
+  /** Pushes a claimed message back without counting an attempt (pacing). */
+  defer(id: string, nextAttemptAt: Date): Promise<void>;
+  get(dedupeKey: string): Promise<OutboxMessage | null>;
+  list(filter?: { status?: OutboxStatus; workspaceId?: string }): Promise<OutboxMessage[]>;
+  /** Deletes sent messages older than the cut-off (they hold who was messaged, not answers). */
+  pruneSent(before: Date): Promise<number>;
+}
+
+export type JobRunStatus = "running" | "done" | "failed";
+
+export interface JobRun {
+  jobId: string;
+  slot: Date;
+  status: JobRunStatus;
+  owner: string;
+  leaseUntil: Date;
+  startedAt: Date;
+  finishedAt: Date | null;
+  error: string | null;
+}
+
+export interface JobRunStore {
+  /**
+   * Claims a job slot. Succeeds when no row exists, or when a previous owner's lease expired
+   * before finishing (it crashed). Returns null when another instance has it or it is done.
+   */
+  claim(jobId: string, slot: Date, owner: string, now: Date, leaseMs: number): Promise<JobRun | null>;
+  finish(jobId: string, slot: Date, owner: string, now: Date, error?: string): Promise<void>;
+  get(jobId: string, slot: Date): Promise<JobRun | null>;
+  latest(jobId: string): Promise<JobRun | null>;
+}
+
+export interface ProcessedEventStore {
+  /** Records an event id; false when it was already recorded (a retry). */
+  markProcessed(platform: Platform, eventId: string, now: Date): Promise<boolean>;
+  prune(before: Date): Promise<number>;
+}
+
+export interface AuditEntry {
+  workspaceId: string;
+  actor: string;
+  action: string;
+  target?: string | null;
+  detail?: Record<string, unknown> | null;
+  createdAt: Date;
+}
+
+export interface AuditStore {
+  record(entry: Omit<AuditEntry, "createdAt">, now: Date): Promise<void>;
+  list(workspaceId: string, limit?: number): Promise<AuditEntry[]>;
+}
+
+export interface CommentStore {
+  /** Deletes comments submitted before the cut-off in one workspace; returns how many. */
+  deleteOlderThan(workspaceId: string, before: Date): Promise<number>;
+  count(workspaceId?: string): Promise<number>;
+}
+
+export interface PlaygroundMessage {
+  id: string;
+  conversationId: string;
+  seq: number;
+  /** When set, only this persona sees the message (private replies). */
+  audience: string | null;
+  /** The persona who typed it (echoed commands and messages); null for the bot. */
+  author: string | null;
+  card: Card;
+  createdAt: Date;
+}
+
+export interface PlaygroundStore {
+  addMessage(input: { conversationId: string; card: Card; audience?: string | null; author?: string | null }, now: Date): Promise<PlaygroundMessage>;
+  replaceMessage(id: string, card: Card): Promise<boolean>;
+  listMessages(conversationIds: string[], afterSeq: number): Promise<PlaygroundMessage[]>;
+  getMessage(id: string): Promise<PlaygroundMessage | null>;
+  setChannelMembers(channelId: string, userIds: string[]): Promise<void>;
+  addChannelMember(channelId: string, userId: string): Promise<void>;
+  channelMembers(channelId: string): Promise<string[]>;
+}
+
+/** Everything the core needs from storage. */
+export interface Store {
+  workspaces: WorkspaceStore;
+  members: MemberStore;
+  conversations: ConversationRefStore;
+  outbox: OutboxStore;
+  jobs: JobRunStore;
+  events: ProcessedEventStore;
+  audit: AuditStore;
+  comments: CommentStore;
+  playground: PlaygroundStore;
+  /** True when the database answers a trivial query. */
+  ping(): Promise<boolean>;
+  close(): Promise<void>;
+}
