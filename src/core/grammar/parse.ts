@@ -217,7 +217,8 @@ function parsePartner(c: Cursor): Command {
   const verb = word(c.next());
   switch (verb) {
     case "add": {
-      const partnerName = partnershipName(c.until(partnerFieldWords), "partner");
+      // A quoted name ends at its quote; an unquoted one runs to the first field word.
+      const partnerName = c.peek()?.kind === "quoted" ? c.next()!.text : partnershipName(c.until(partnerFieldWords), "partner");
       return { name: "partner.add", partnerName, fields: parsePartnerFields(c) };
     }
     case "edit": {

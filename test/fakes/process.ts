@@ -1,0 +1,54 @@
+/** Starts `src/main.ts` as a real process (the way `npm start` does) and watches its output. */
+import { spawn, type ChildProcess } from "node:child_process";
+import { fileURLToPath } from "node:url";
+
+const root = fileURLToPath(new URL("../..", import.meta.url));
+
+export interface BotProcess {
+  child: ChildProcess;
+  output: () => string;
+  /** Resolves with the port once the bot logs "bot started". */
+  started: Promise<number>;
+  exited: Promise<number | null>;
+  stop(signal?: NodeJS.Signals): Promise<{ code: number | null; ms: number }>;
+}
+
+export function startBot(env: Record<string, string>, timeoutMs = 60_000): BotProcess {
+  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+    cwd: root,
+    env: { ...process.env, PORT: "0", LOG_LEVEL: "info", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let out = "";
+  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+  const started = new Promise<number>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`bot did not start in ${timeoutMs} ms:\n${out}`)), timeoutMs);
+    const onData = (chunk: Buffer) => {
+      out += chunk.toString();
+      const m = /"msg":"bot started","port":(\d+)/.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolve(Number(m[1]));
+      }
+    };
+    child.stdout!.on("data", onData);
+    child.stderr!.on("data", onData);
+    void exited.then((code) => {
+      clearTimeout(timer);
+      reject(new Error(`bot exited with ${code} before starting:\n${out}`));
+    });
+  });
+  started.catch(() => undefined);
+  return {
+    child,
+    output: () => out,
+    started,
+    exited,
+    async stop(signal = "SIGTERM") {
+      const t0 = Date.now();
+      if (child.exitCode === null) child.kill(signal);
+      const code = await exited;
+      return { code, ms: Date.now() - t0 };
+    },
+  };
+}
