@@ -78,6 +78,8 @@ export type SettingKey = (typeof settingKeys)[number];
 
 export interface UsageEntry {
   area: string;
+  /** The command whose roles decide whether `help` shows this line. */
+  command: CommandName;
   usage: string;
   example: string;
 }
@@ -85,39 +87,41 @@ export interface UsageEntry {
 /** Usage lines, grouped by area, in the order `help` shows them. */
 export const usages: Record<string, UsageEntry[]> = {
   pulse: [
-    { area: "pulse", usage: "pulse start [template] [to #channel|@person…] [closes in 7d] [every month|quarter]", example: "/reflect pulse start partner-pulse to #partners closes in 7d" },
-    { area: "pulse", usage: "pulse status|close|results|export [round]", example: "/reflect pulse results" },
-    { area: "pulse", usage: "pulse reminders on|off", example: "/reflect pulse reminders off" },
+    { area: "pulse", command: "pulse.start", usage: "pulse start [template] [to #channel|@person…] [closes in 7d] [every month|quarter]", example: "/reflect pulse start partner-pulse to #partners closes in 7d" },
+    { area: "pulse", command: "pulse.results", usage: "pulse status|close|results|export [round]", example: "/reflect pulse results" },
+    { area: "pulse", command: "pulse.reminders", usage: "pulse reminders on|off", example: "/reflect pulse reminders off" },
   ],
   rubric: [
-    { area: "rubric", usage: "rubric start [rubric] for <partnership> [to #channel|@person…] [mode individual|collective] [closes in 14d]", example: '/reflect rubric start clarissa for "Shanti Network" to #shanti mode individual' },
-    { area: "rubric", usage: "rubric results|history|resume <partnership>", example: '/reflect rubric results "Shanti Network"' },
-    { area: "rubric", usage: "rubric pause <partnership> <reason>", example: '/reflect rubric pause "Shanti Network" trust is low after the audit' },
+    { area: "rubric", command: "rubric.start", usage: "rubric start [rubric] for <partnership> [to #channel|@person…] [mode individual|collective] [closes in 14d]", example: '/reflect rubric start clarissa for "Shanti Network" to #shanti mode individual' },
+    { area: "rubric", command: "rubric.results", usage: "rubric results|history|resume <partnership>", example: '/reflect rubric results "Shanti Network"' },
+    { area: "rubric", command: "rubric.pause", usage: "rubric pause <partnership> <reason>", example: '/reflect rubric pause "Shanti Network" trust is low after the audit' },
   ],
   partner: [
-    { area: "partner", usage: 'partner add "<name>" [category …] [spectrum locally-led|locally-managed|locally-implemented] [country …] [lead @person] [start <date>] [end <date>]', example: '/reflect partner add "Shanti Network" category consortium spectrum locally-led country Nepal lead @amina end 2027-06-30' },
-    { area: "partner", usage: "partner list [all] | show <partnership> | edit <partnership> [field value…] | archive <partnership>", example: '/reflect partner show "Shanti Network"' },
+    { area: "partner", command: "partner.add", usage: 'partner add "<name>" [category …] [spectrum locally-led|locally-managed|locally-implemented] [country …] [lead @person] [start <date>] [end <date>]', example: '/reflect partner add "Shanti Network" category consortium spectrum locally-led country Nepal lead @amina end 2027-06-30' },
+    { area: "partner", command: "partner.list", usage: "partner list [all] | show <partnership> | edit <partnership> [field value…] | archive <partnership>", example: '/reflect partner show "Shanti Network"' },
   ],
   review: [
-    { area: "review", usage: "review add <partnership> <kind> <date> [every 12m]", example: '/reflect review add "Shanti Network" annual-review 2027-03-01 every 12m' },
-    { area: "review", usage: "review list [30d] | done <review> [notes] | snooze <review> <date>", example: "/reflect review done r7k2 agreed a new reporting calendar" },
+    { area: "review", command: "review.add", usage: "review add <partnership> <kind> <date> [every 12m]", example: '/reflect review add "Shanti Network" annual-review 2027-03-01 every 12m' },
+    { area: "review", command: "review.list", usage: "review list [30d] | done <review> [notes] | snooze <review> <date>", example: "/reflect review done r7k2 agreed a new reporting calendar" },
   ],
   action: [
-    { area: "action", usage: 'action add "<text>" [owner @person] [due <date>] [for <partnership>]', example: '/reflect action add "Hold monthly coffee mornings" owner @carlos due 2027-01-15 for "Shanti Network"' },
-    { area: "action", usage: "action list [mine|all] | done <action>", example: "/reflect action done a3f9" },
+    { area: "action", command: "action.add", usage: 'action add "<text>" [owner @person] [due <date>] [for <partnership>]', example: '/reflect action add "Hold monthly coffee mornings" owner @carlos due 2027-01-15 for "Shanti Network"' },
+    { area: "action", command: "action.list", usage: "action list [mine|all] | done <action>", example: "/reflect action done a3f9" },
   ],
   summary: [
-    { area: "summary", usage: "summary preview|subscribe|unsubscribe [#channel] [day monday] [time 09:00]", example: "/reflect summary subscribe #country-leads day monday time 09:00" },
+    { area: "summary", command: "summary.preview", usage: "summary preview|subscribe|unsubscribe [#channel] [day monday] [time 09:00]", example: "/reflect summary subscribe #country-leads day monday time 09:00" },
   ],
   admin: [
-    { area: "role", usage: "role @person admin|coordinator|lead|partner | role list", example: "/reflect role @carlos coordinator" },
-    { area: "settings", usage: "settings [threshold|comment-threshold|timezone|language|retention|cadence|reminders|quiet-week <value>]", example: "/reflect settings timezone Asia/Kathmandu" },
-    { area: "organisation", usage: "organisation [@person] <organisation>", example: '/reflect organisation @priya "Shanti Network"' },
+    { area: "role", command: "role.set", usage: "role @person admin|coordinator|lead|partner", example: "/reflect role @carlos coordinator" },
+    { area: "role", command: "role.list", usage: "role list", example: "/reflect role list" },
+    { area: "settings", command: "settings.show", usage: "settings [show]", example: "/reflect settings" },
+    { area: "settings", command: "settings.set", usage: "settings threshold|comment-threshold|timezone|language|retention|cadence|reminders|quiet-week <value>", example: "/reflect settings timezone Asia/Kathmandu" },
+    { area: "organisation", command: "organisation", usage: "organisation [@person] <organisation>", example: '/reflect organisation @priya "Shanti Network"' },
   ],
   you: [
-    { area: "privacy", usage: "privacy", example: "/reflect privacy" },
-    { area: "language", usage: "language <locale>", example: "/reflect language fr" },
-    { area: "help", usage: "help [topic]", example: "/reflect help rubric" },
+    { area: "privacy", command: "privacy", usage: "privacy", example: "/reflect privacy" },
+    { area: "language", command: "language", usage: "language <locale>", example: "/reflect language fr" },
+    { area: "help", command: "help", usage: "help [topic]", example: "/reflect help rubric" },
   ],
 };
 

@@ -218,7 +218,8 @@ function parsePartner(c: Cursor): Command {
   switch (verb) {
     case "add": {
       // A quoted name ends at its quote; an unquoted one runs to the first field word.
-      const partnerName = c.peek()?.kind === "quoted" ? c.next()!.text : partnershipName(c.until(partnerFieldWords), "partner");
+      const first = c.peek();
+      const partnerName = first?.kind === "quoted" ? (c.next(), first.text) : partnershipName(c.until(partnerFieldWords), "partner");
       return { name: "partner.add", partnerName, fields: parsePartnerFields(c) };
     }
     case "edit": {

@@ -3,21 +3,6 @@ import { usages } from "../grammar/commands.ts";
 import { commandRoles } from "../roles.ts";
 import type { CommandHandler } from "./types.ts";
 
-const areaCommand: Record<string, keyof typeof commandRoles> = {
-  pulse: "pulse.results",
-  rubric: "rubric.results",
-  partner: "partner.list",
-  review: "review.list",
-  action: "action.list",
-  summary: "summary.preview",
-  role: "role.list",
-  settings: "settings.show",
-  organisation: "organisation",
-  privacy: "privacy",
-  language: "language",
-  help: "help",
-};
-
 /** Lists the commands the caller's role may use, or one topic in detail. */
 export const help: CommandHandler<"help"> = async (ctx, command) => {
   const { t, member } = ctx;
@@ -29,10 +14,8 @@ export const help: CommandHandler<"help"> = async (ctx, command) => {
     await ctx.reply(card(t("help.unknown_topic", { topic, areas }), text(t("help.unknown_topic", { topic, areas }))));
     return;
   }
-  const allowed = chosen.filter((u) => {
-    const probe = areaCommand[u.area];
-    return topic !== undefined || probe === undefined || commandRoles[probe].includes(member.role);
-  });
+  // A topic shows everything in it (so people learn what to ask for); the overview only what the role may run.
+  const allowed = topic ? chosen : chosen.filter((u) => commandRoles[u.command].includes(member.role));
   const hidden = chosen.length - allowed.length;
   await ctx.reply(
     card(

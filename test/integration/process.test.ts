@@ -1,0 +1,71 @@
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { startBot } from "../fakes/process.ts";
+
+const dirs: string[] = [];
+const tmp = (name: string) => {
+  const d = mkdtempSync(join(tmpdir(), `reflect-${name}-`));
+  dirs.push(d);
+  return d;
+};
+afterAll(() => {
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
+
+describe("the bot as a process on the embedded PGlite", () => {
+  it("starts, answers /healthz and serves the playground, keeps data under DATA_DIR across restarts, and stops on SIGTERM within 10 s", async () => {
+    const dataDir = tmp("data");
+    const first = startBot({ DATA_DIR: dataDir });
+    const port = await first.started;
+    const health = await fetch(`http://127.0.0.1:${port}/healthz`);
+    expect(health.status).toBe(200);
+    expect(await health.json()).toMatchObject({ status: "ok", database: "pglite" });
+    const page = await fetch(`http://127.0.0.1:${port}/`);
+    expect(await page.text()).toContain("playground");
+    // Change something through the bot: the admin makes Lena a coordinator.
+    const sent = await fetch(`http://127.0.0.1:${port}/playground/api/send`, {
+      method: "POST",
+      body: JSON.stringify({ persona: "amina", conversation: "leads", text: "/reflect role @lena coordinator" }),
+    });
+    expect(sent.status).toBe(202);
+    const stopped = await first.stop();
+    expect(stopped.code).toBe(0);
+    expect(stopped.ms).toBeLessThan(10_000);
+    expect(existsSync(join(dataDir, "pglite"))).toBe(true);
+
+    const second = startBot({ DATA_DIR: dataDir });
+    const port2 = await second.started;
+    expect(second.output()).not.toContain('"msg":"migration applied"');
+    const state = (await (await fetch(`http://127.0.0.1:${port2}/playground/api/state?persona=lena`)).json()) as { personas: { id: string; role: string }[] };
+    expect(state.personas.find((p) => p.id === "lena")?.role).toBe("coordinator");
+    expect((await second.stop()).code).toBe(0);
+  });
+
+  it("refuses a second process on the same data folder with a clear message", async () => {
+    const dataDir = tmp("locked");
+    const first = startBot({ DATA_DIR: dataDir });
+    await first.started;
+    const second = startBot({ DATA_DIR: dataDir });
+    await expect(second.started).rejects.toThrow(/Another bot process \(pid \d+\) is using the embedded database/);
+    await first.stop();
+  });
+
+  it("stops the start when a prompt file is invalid, naming the file and the field", async () => {
+    const prompts = tmp("prompts");
+    cpSync(join(process.cwd(), "prompts"), prompts, { recursive: true });
+    const messages = JSON.parse(readFileSync(join(prompts, "messages", "en.json"), "utf8"));
+    writeFileSync(join(prompts, "messages", "fr.json"), JSON.stringify({ "help.title": "Aide {oops}" }));
+    const bot = startBot({ DATA_DIR: tmp("d1"), PROMPTS_DIR: prompts });
+    await expect(bot.started).rejects.toThrow(/prompts\/messages\/fr\.json: help\.title: placeholders \{oops\} differ/);
+    expect(await bot.exited).toBe(2);
+    expect(messages["help.title"]).toBeDefined();
+  });
+
+  it("stops the start on an invalid configuration value, naming the variable", async () => {
+    const bot = startBot({ DATA_DIR: tmp("d2"), MICROSOFT_APP_TYPE: "Sometimes" });
+    await expect(bot.started).rejects.toThrow(/MICROSOFT_APP_TYPE: MICROSOFT_APP_TYPE must be SingleTenant, MultiTenant or UserAssignedMSI/);
+    expect(await bot.exited).toBe(2);
+  });
+});

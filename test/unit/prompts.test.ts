@@ -1,0 +1,71 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { loadPrompts } from "../../src/core/prompts/load.ts";
+import { createI18n } from "../../src/core/i18n.ts";
+
+const shipped = join(process.cwd(), "prompts");
+let dir: string | undefined;
+const copy = () => {
+  dir = mkdtempSync(join(tmpdir(), "prompts-"));
+  const root = join(dir, "prompts");
+  cpSync(shipped, root, { recursive: true });
+  return root;
+};
+afterEach(() => {
+  if (dir) rmSync(dir, { recursive: true, force: true });
+  dir = undefined;
+});
+
+describe("prompt files", () => {
+  it("the shipped prompts load", () => {
+    const p = loadPrompts(shipped);
+    expect(Object.keys(p.messages)).toContain("en");
+  });
+
+  it("an invalid survey file names the file and the field", () => {
+    const root = copy();
+    writeFileSync(
+      join(root, "surveys", "broken.json"),
+      JSON.stringify({ id: "broken", version: 1, title: { en: "x" }, description: { en: "x" }, minutes: 2, scale: { labels: [{ en: "1" }], preferNotToSay: { en: "-" } }, questions: [{ key: "q1", type: "scale", theme: "t", quality: "kind", text: { en: "?" } }] }),
+    );
+    expect(() => loadPrompts(root)).toThrow(/prompts\/surveys\/broken\.json: scale\.labels: /);
+    expect(() => loadPrompts(root)).toThrow(/prompts\/surveys\/broken\.json: questions\.0\.quality: /);
+  });
+
+  it("an invalid rubric names the element and level", () => {
+    const root = copy();
+    writeFileSync(
+      join(root, "rubrics", "broken.json"),
+      JSON.stringify({
+        id: "broken",
+        version: 1,
+        title: { en: "x" },
+        description: { en: "x" },
+        levels: [{ key: "good", label: { en: "Good" }, score: 2 }, { key: "bad", label: { en: "Bad" }, score: 1 }],
+        elements: [{ key: "trust", label: { en: "Trust" }, descriptors: { good: [{ en: "ok" }], ugly: [{ en: "no" }] } }],
+      }),
+    );
+    expect(() => loadPrompts(root)).toThrow(/prompts\/rubrics\/broken\.json: elements\.0\.descriptors\.ugly: "ugly" is not one of the levels/);
+  });
+
+  it("rejects a translation key that English does not have, and JSON that does not parse", () => {
+    const root = copy();
+    writeFileSync(join(root, "messages", "fr.json"), JSON.stringify({ "help.titel": "Aide" }));
+    expect(() => loadPrompts(root)).toThrow(/prompts\/messages\/fr\.json: help\.titel: not a key of en\.json/);
+    writeFileSync(join(root, "messages", "fr.json"), "{ nope");
+    expect(() => loadPrompts(root)).toThrow(/prompts\/messages\/fr\.json: not valid JSON/);
+  });
+
+  it("falls back to English for keys a translation lacks, and to the workspace language", () => {
+    const p = loadPrompts(shipped);
+    const i18n = createI18n(p.messages);
+    const fr = i18n.forLocale("fr");
+    expect(fr("role.coordinator")).toBe("coordinateur");
+    const en = JSON.parse(readFileSync(join(shipped, "messages", "en.json"), "utf8"));
+    expect(fr("settings.saved", { key: "a", value: "b" })).toBe(en["settings.saved"].replace("{key}", "a").replace("{value}", "b"));
+    expect(i18n.forLocale("xx", "fr").locale).toBe("fr");
+    expect(i18n.forLocale(null, undefined).locale).toBe("en");
+  });
+});
