@@ -17,6 +17,8 @@ import { createJsonLogger, type Logger } from "./core/logger.ts";
 import { createOutbox } from "./core/outbox.ts";
 import { loadPrompts } from "./core/prompts/load.ts";
 import { createHttpServer, json, type HttpServer } from "./http/server.ts";
+import { mountControl } from "./http/control.ts";
+import { runCliRequest } from "./cli/run.ts";
 import { allJobs } from "./jobs/registry.ts";
 import { createJobRunner, type JobRunner } from "./jobs/runner.ts";
 import { createScheduler, type Scheduler } from "./jobs/scheduler.ts";
@@ -100,8 +102,9 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   const scheduler = createScheduler(jobs, deps);
   let started = false;
   let stopping: Promise<void> | undefined;
+  const control = mountControl(http, (request) => runCliRequest(app, request));
 
-  return {
+  const app: App = {
     config,
     deps,
     store,
@@ -113,6 +116,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     scheduler,
     async start() {
       const port = await http.listen(config.port);
+      if (!config.databaseUrl && config.dataDir !== "memory://") control.publish(config.dataDir, port);
       for (const a of adapters.values()) await a.start();
       outboxWorker.start();
       if (overrides.scheduler !== false) await scheduler.start();
@@ -122,6 +126,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     },
     stop() {
       stopping ??= (async () => {
+        control.unpublish();
         if (started) await http.close();
         for (const a of adapters.values()) await a.stop().catch((error) => logger.warn("adapter stop failed", { error }));
         await scheduler.stop();
@@ -132,4 +137,5 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       return stopping;
     },
   };
+  return app;
 }

@@ -1,0 +1,38 @@
+/** Debian's chromium driven by playwright-core, plus an in-process bot with the playground. */
+import { chromium, type Browser, type Page } from "playwright-core";
+import { createApp, type App } from "../../src/app.ts";
+import { loadConfig } from "../../src/config.ts";
+import { createMemoryLogger } from "../../src/core/logger.ts";
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+export async function launchBrowser(): Promise<Browser> {
+  try {
+    return await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+    });
+  } catch (error) {
+    throw new Error(`Browser tests need chromium at ${CHROMIUM} (apt-get install -y chromium, or set CHROMIUM_PATH): ${(error as Error).message}`);
+  }
+}
+
+export async function startPlayground(): Promise<{ app: App; url: string }> {
+  const config = loadConfig({ PORT: "0", DATA_DIR: "memory://", PLAYGROUND: "true" });
+  config.dataDir = "memory://";
+  const app = await createApp(config, { logger: createMemoryLogger(), scheduler: false, outboxPollMs: 50 });
+  const port = await app.start();
+  return { app, url: `http://127.0.0.1:${port}/` };
+}
+
+/** Acts as a persona: picks them, opens a conversation, types into the command box. */
+export async function asPersona(page: Page, persona: string, conversation: string): Promise<void> {
+  await page.selectOption("#persona", persona);
+  await page.locator(`button[data-conversation="${conversation}"]`).click();
+  await page.waitForFunction((c) => document.querySelector(`button[data-conversation="${c}"]`)?.classList.contains("active"), conversation);
+}
+
+export async function type(page: Page, text: string): Promise<void> {
+  await page.fill("#command", text);
+  await page.press("#command", "Enter");
+}
