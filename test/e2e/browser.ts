@@ -29,7 +29,7 @@ export async function startPlayground(): Promise<{ app: App; url: string }> {
 export async function asPersona(page: Page, persona: string, conversation: string): Promise<void> {
   await page.selectOption("#persona", persona);
   await page.locator(`button[data-conversation="${conversation}"]`).click();
-  await page.waitForFunction((c) => document.querySelector(`button[data-conversation="${c}"]`)?.classList.contains("active"), conversation);
+  await page.locator(`button[data-conversation="${conversation}"].active`).waitFor();
 }
 
 export async function type(page: Page, text: string): Promise<void> {
