@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
@@ -11,6 +11,7 @@ const copy = () => {
   dir = mkdtempSync(join(tmpdir(), "prompts-"));
   const root = join(dir, "prompts");
   cpSync(shipped, root, { recursive: true });
+  for (const sub of ["surveys", "rubrics"]) mkdirSync(join(root, sub), { recursive: true });
   return root;
 };
 afterEach(() => {
