@@ -16,6 +16,7 @@ import { createRandomIds, type Ids } from "./core/ids.ts";
 import { createJsonLogger, type Logger } from "./core/logger.ts";
 import { createOutbox } from "./core/outbox.ts";
 import { loadPrompts } from "./core/prompts/load.ts";
+import { syncPromptSnapshots } from "./core/prompts/snapshots.ts";
 import { createHttpServer, json, type HttpServer } from "./http/server.ts";
 import { mountControl } from "./http/control.ts";
 import { runCliRequest } from "./cli/run.ts";
@@ -65,6 +66,12 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   // Prompts first: a broken prompt file should stop the start before anything touches the database.
   const prompts = loadPrompts(config.promptsDir);
   const store = await createPrismaStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, migrationsDir: MIGRATIONS_DIR, ids, logger });
+  try {
+    await syncPromptSnapshots(store.snapshots, prompts);
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
   const adapters = new Map<Platform, PlatformAdapter>();
   for (const a of overrides.adapters ?? []) adapters.set(a.platform, a);
   const outboxWorker = createOutboxWorker({ store: store.outbox, adapters, clock, logger, ...(overrides.outboxPollMs ? { pollMs: overrides.outboxPollMs } : {}) });

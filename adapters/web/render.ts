@@ -48,6 +48,8 @@ function element(e: CardElement, o: HtmlRenderOptions, index: number): string {
       return `<hr class="card-divider">`;
     case "image":
       return `<img class="card-image" src="${escapeHtml(e.url)}" alt="${escapeHtml(e.alt)}">`;
+    case "file":
+      return `<p class="card-file"><a download="${escapeHtml(e.filename)}" href="data:${escapeHtml(e.mimeType)};charset=utf-8;base64,${Buffer.from(e.content, "utf8").toString("base64")}">⬇ ${escapeHtml(e.filename)}</a></p>`;
     case "fields":
       return `<dl class="card-fields">${e.fields.map((f) => `<dt>${inline(f.label, o)}</dt><dd>${inline(f.value, o)}</dd>`).join("")}</dl>`;
     case "input": {

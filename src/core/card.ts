@@ -80,6 +80,14 @@ export interface DividerElement {
   type: "divider";
 }
 
+/** A small text file the person can download (CSV exports). */
+export interface FileElement {
+  type: "file";
+  filename: string;
+  mimeType: string;
+  content: string;
+}
+
 export type CardElement =
   | TextElement
   | FieldsElement
@@ -88,7 +96,8 @@ export type CardElement =
   | ButtonsElement
   | ContextElement
   | ImageElement
-  | DividerElement;
+  | DividerElement
+  | FileElement;
 
 export interface Card {
   /** Plain-text fallback for notifications and screen readers. */

@@ -1,7 +1,8 @@
 /** Every scheduled job, as data. Later features add theirs here. */
 import type { JobDefinition } from "./types.ts";
 import { retentionJob } from "./retention.ts";
+import { pulseRemindersJob, pulseRoundsJob } from "../surveys/jobs.ts";
 
 export function allJobs(): JobDefinition[] {
-  return [retentionJob];
+  return [retentionJob, pulseRoundsJob, pulseRemindersJob];
 }

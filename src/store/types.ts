@@ -106,6 +106,8 @@ export interface OutboxStore {
   defer(id: string, nextAttemptAt: Date): Promise<void>;
   get(dedupeKey: string): Promise<OutboxMessage | null>;
   list(filter?: { status?: OutboxStatus; workspaceId?: string }): Promise<OutboxMessage[]>;
+  /** Deletes every message whose dedupe key starts with the prefix (participation data of a closed round). */
+  deleteByPrefix(prefix: string): Promise<number>;
   /** Deletes sent messages older than the cut-off (they hold who was messaged, not answers). */
   pruneSent(before: Date): Promise<number>;
 }
@@ -182,6 +184,145 @@ export interface PlaygroundStore {
   channelMembers(channelId: string): Promise<string[]>;
 }
 
+export type RoundKind = "pulse" | "rubric";
+export type RoundStatus = "scheduled" | "open" | "closed";
+
+/** The audience a coordinator named: channels and people (resolved to invitees when the round opens). */
+export interface AudienceSpec {
+  channels: string[];
+  users: string[];
+}
+
+export interface Round {
+  id: string;
+  ref: string;
+  workspaceId: string;
+  kind: RoundKind;
+  snapshotId: string;
+  partnershipId: string | null;
+  mode: "individual" | "collective";
+  questionKeys: string[];
+  originChannelId: string | null;
+  audience: AudienceSpec;
+  createdBy: string;
+  invitedCount: number;
+  unreachableCount: number;
+  recurrence: "monthly" | "quarterly" | null;
+  sequence: number;
+  status: RoundStatus;
+  opensAt: Date;
+  closesAt: Date;
+  closedAt: Date | null;
+}
+
+export interface CreateRoundInput {
+  workspaceId: string;
+  kind: RoundKind;
+  snapshotId: string;
+  partnershipId?: string | null;
+  mode?: "individual" | "collective";
+  questionKeys: string[];
+  originChannelId: string | null;
+  audience: AudienceSpec;
+  createdBy: string;
+  recurrence?: "monthly" | "quarterly" | null;
+  sequence: number;
+  status: RoundStatus;
+  opensAt: Date;
+  closesAt: Date;
+  /** The participation secret (erased at close). */
+  secret: Buffer | null;
+}
+
+export interface RoundStore {
+  create(input: CreateRoundInput): Promise<Round>;
+  /** By id or by the short ref people type. */
+  get(workspaceId: string, idOrRef: string): Promise<Round | null>;
+  byId(id: string): Promise<Round | null>;
+  /** Most recent rounds of a kind in a workspace, newest first. */
+  list(workspaceId: string, filter: { kind: RoundKind; status?: RoundStatus; snapshotKey?: string; partnershipId?: string; limit?: number }): Promise<Round[]>;
+  /** Rounds in a status whose time has come (opens or closes at or before `before`), across workspaces. */
+  due(status: "scheduled" | "open", before: Date): Promise<Round[]>;
+  /** Open rounds of a kind, across workspaces (reminders). */
+  openRounds(kind: RoundKind): Promise<Round[]>;
+  /** The last closed round with the same template or rubric key before this one (same partnership for rubrics). */
+  previousClosed(round: Round): Promise<Round | null>;
+  /** Number of rounds of a template key in a workspace (rotation of quick pulses). */
+  countWithKey(workspaceId: string, kind: RoundKind, snapshotKey: string): Promise<number>;
+  setInvitees(roundId: string, userIds: string[], unreachable: number): Promise<void>;
+  invitees(roundId: string): Promise<string[]>;
+  isInvited(roundId: string, userId: string): Promise<boolean>;
+  /** Moves a scheduled round to open with its secret. */
+  open(roundId: string, secret: Buffer): Promise<boolean>;
+  secret(roundId: string): Promise<Buffer | null>;
+  /**
+   * Closes an open round: erases the secret and the invitee list. Returns true only for the caller
+   * that actually closed it (replicas racing on the same round post results once).
+   */
+  close(roundId: string, now: Date): Promise<boolean>;
+  /** Changes the deadline of an open round. */
+  setClosesAt(roundId: string, closesAt: Date): Promise<void>;
+}
+
+export interface AnswerInput {
+  itemKey: string;
+  /** 1–5 on a pulse scale; null for "prefer not to say". */
+  value?: number | null;
+  /** A rubric level key; null for "don't know". */
+  level?: string | null;
+}
+
+export interface QuestionAggregate {
+  itemKey: string;
+  /** Submissions that gave a value (not "prefer not to say"). */
+  answered: number;
+  preferNot: number;
+  mean: number | null;
+  /** Count per scale value 1..5. */
+  counts: Record<number, number>;
+}
+
+export interface PulseAggregates {
+  respondents: number;
+  questions: QuestionAggregate[];
+  /** Per quality: respondents who answered at least one of its questions, and the mean of their answers. */
+  qualities: { quality: string; respondents: number; mean: number | null }[];
+}
+
+export interface ResponseStore {
+  /** Records that a person (as an HMAC) took part; false when they already had. */
+  recordParticipation(roundId: string, personHash: string): Promise<boolean>;
+  removeParticipation(roundId: string, personHash: string): Promise<void>;
+  hasParticipated(roundId: string, personHash: string): Promise<boolean>;
+  participationCount(roundId: string): Promise<number>;
+  participationHashes(roundId: string): Promise<Set<string>>;
+  /** Writes one anonymous submission and its answers in one transaction (never with participation). */
+  submit(roundId: string, input: { organisation?: string | null; submittedOn: Date; answers: AnswerInput[] }): Promise<void>;
+  addComment(roundId: string, input: { itemKey: string; text: string; organisation?: string | null; submittedOn: Date }): Promise<void>;
+  submissionCount(roundId: string): Promise<number>;
+  /** Aggregates a pulse round in SQL. `qualities` maps question keys to qualities. */
+  pulseAggregates(roundId: string, qualities: Record<string, string>): Promise<PulseAggregates>;
+  comments(roundId: string): Promise<{ itemKey: string; text: string; organisation: string | null }[]>;
+}
+
+export interface PromptSnapshot {
+  id: string;
+  kind: "survey" | "rubric";
+  key: string;
+  version: number;
+  definition: unknown;
+}
+
+export interface PromptSnapshotStore {
+  /**
+   * Records a template or rubric version. Returns the existing snapshot when the same version is
+   * stored with the same content; `conflict` when the same version is stored with other content.
+   */
+  ensure(kind: "survey" | "rubric", key: string, version: number, definition: unknown): Promise<PromptSnapshot | { conflict: true }>;
+  get(id: string): Promise<PromptSnapshot | null>;
+  latest(kind: "survey" | "rubric", key: string): Promise<PromptSnapshot | null>;
+}
+
 /** Everything the core needs from storage. */
 export interface Store {
   workspaces: WorkspaceStore;
@@ -193,6 +334,9 @@ export interface Store {
   audit: AuditStore;
   comments: CommentStore;
   playground: PlaygroundStore;
+  rounds: RoundStore;
+  responses: ResponseStore;
+  snapshots: PromptSnapshotStore;
   /** True when the database answers a trivial query. */
   ping(): Promise<boolean>;
   close(): Promise<void>;

@@ -46,6 +46,8 @@ export function cardText(card: Card): string {
           return e.buttons.map((b) => `[${b.label}]`).join(" ");
         case "image":
           return `[image: ${e.alt}]`;
+        case "file":
+          return `[file: ${e.filename}]\n${e.content}`;
         default:
           return "";
       }

@@ -17,7 +17,10 @@ export interface Duration {
 export type Command =
   | { name: "help"; topic?: string }
   | { name: "pulse.start"; template?: string; audience: Audience; closesIn?: Duration; recurrence?: "monthly" | "quarterly" }
-  | { name: "pulse.status" | "pulse.close" | "pulse.results" | "pulse.export"; round?: string }
+  | { name: "pulse.status"; round?: string }
+  | { name: "pulse.close"; round?: string }
+  | { name: "pulse.results"; round?: string }
+  | { name: "pulse.export"; round?: string }
   | { name: "pulse.reminders"; enabled: boolean }
   | {
       name: "rubric.start";
@@ -28,12 +31,15 @@ export type Command =
       closesIn?: Duration;
       confirmed: boolean;
     }
-  | { name: "rubric.results" | "rubric.history" | "rubric.resume"; partnership: string }
+  | { name: "rubric.results"; partnership: string }
+  | { name: "rubric.history"; partnership: string }
+  | { name: "rubric.resume"; partnership: string }
   | { name: "rubric.pause"; partnership: string; reason: string }
   | { name: "partner.add"; partnerName: string; fields: PartnerFields }
   | { name: "partner.edit"; partnership: string; fields: PartnerFields }
   | { name: "partner.list"; includeArchived: boolean }
-  | { name: "partner.show" | "partner.archive"; partnership: string }
+  | { name: "partner.show"; partnership: string }
+  | { name: "partner.archive"; partnership: string }
   | { name: "review.add"; partnership: string; kind: string; date: string; everyMonths?: number }
   | { name: "review.list"; days?: number }
   | { name: "review.done"; review: string; notes?: string }
@@ -41,7 +47,8 @@ export type Command =
   | { name: "action.add"; text: string; owner?: string; due?: string; partnership?: string; element?: string }
   | { name: "action.list"; scope: "open" | "mine" | "all" }
   | { name: "action.done"; action: string }
-  | { name: "summary.preview" | "summary.unsubscribe"; channel?: string }
+  | { name: "summary.preview"; channel?: string }
+  | { name: "summary.unsubscribe"; channel?: string }
   | { name: "summary.subscribe"; channel?: string; day?: string; time?: string }
   | { name: "role.set"; user: string; role: "admin" | "coordinator" | "lead" | "partner" }
   | { name: "role.list" }

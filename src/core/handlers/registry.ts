@@ -13,16 +13,17 @@ import { settingsShow } from "./settings-show.ts";
 import { settingsSet } from "./settings-set.ts";
 import { organisation } from "./organisation.ts";
 import { comingSoon } from "./coming-soon.ts";
+import { pulseStart } from "./pulse-start.ts";
+import { pulseStatus } from "./pulse-status.ts";
+import { pulseResults } from "./pulse-results.ts";
+import { pulseClose } from "./pulse-close.ts";
+import { pulseExport } from "./pulse-export.ts";
+import { pulseReminders } from "./pulse-reminders.ts";
+import { pulseActions } from "./pulse-actions.ts";
 
 type Registry = { [N in CommandName]: CommandHandler<N> };
 
 const notYetBuilt = [
-  "pulse.start",
-  "pulse.status",
-  "pulse.close",
-  "pulse.results",
-  "pulse.export",
-  "pulse.reminders",
   "rubric.start",
   "rubric.results",
   "rubric.history",
@@ -57,10 +58,16 @@ export function createCommandRegistry(): Registry {
     "role.list": roleList,
     "settings.show": settingsShow,
     "settings.set": settingsSet,
+    "pulse.start": pulseStart,
+    "pulse.status": pulseStatus,
+    "pulse.results": pulseResults,
+    "pulse.close": pulseClose,
+    "pulse.export": pulseExport,
+    "pulse.reminders": pulseReminders,
   };
 }
 
 /** Action handlers by actionId prefix (the part before the first ":"). */
 export function createActionRegistry(): Record<string, ActionHandler> {
-  return {};
+  return { pulse: pulseActions };
 }

@@ -13,6 +13,8 @@ export interface Prompts {
   messages: Record<string, Record<string, string>>;
   surveys: Map<string, SurveyTemplate>;
   rubrics: Map<string, RubricDefinition>;
+  /** Which file each survey or rubric came from ("survey:<id>" → "prompts/surveys/x.json"), for error messages. */
+  sources: Map<string, string>;
 }
 
 function jsonFiles(dir: string): string[] {
@@ -60,17 +62,20 @@ export function loadPrompts(root: string): Prompts {
       }
     }
   }
+  const sources = new Map<string, string>();
   const surveys = new Map<string, SurveyTemplate>();
   for (const file of jsonFiles(join(root, "surveys"))) {
     const t = parseFile(file, root, surveyTemplate);
     if (surveys.has(t.id)) throw new BotError("PROMPT_INVALID", `${relative(join(root, ".."), file)}: id: "${t.id}" is already used by another survey file`);
     surveys.set(t.id, t);
+    sources.set(`survey:${t.id}`, relative(join(root, ".."), file));
   }
   const rubrics = new Map<string, RubricDefinition>();
   for (const file of jsonFiles(join(root, "rubrics"))) {
     const r = parseFile(file, root, rubricDefinition);
     if (rubrics.has(r.id)) throw new BotError("PROMPT_INVALID", `${relative(join(root, ".."), file)}: id: "${r.id}" is already used by another rubric file`);
     rubrics.set(r.id, r);
+    sources.set(`rubric:${r.id}`, relative(join(root, ".."), file));
   }
-  return { messages, surveys, rubrics };
+  return { messages, surveys, rubrics, sources };
 }

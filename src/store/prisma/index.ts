@@ -10,6 +10,9 @@ import { createOutboxStore } from "./outbox.ts";
 import { createJobRunStore } from "./jobs.ts";
 import { createAuditStore, createCommentStore, createProcessedEventStore } from "./misc.ts";
 import { createPlaygroundStore } from "./playground.ts";
+import { createRoundStore } from "./rounds.ts";
+import { createResponseStore } from "./responses.ts";
+import { createPromptSnapshotStore } from "./snapshots.ts";
 
 export interface PrismaStore extends Store {
   kind: "pglite" | "postgres";
@@ -32,6 +35,9 @@ export async function createPrismaStore(options: OpenOptions & { ids: Ids; logge
     audit: createAuditStore(prisma, ids),
     comments: createCommentStore(prisma),
     playground: createPlaygroundStore(prisma, ids),
+    rounds: createRoundStore(prisma, ids),
+    responses: createResponseStore(prisma, ids),
+    snapshots: createPromptSnapshotStore(prisma, ids),
     async ping() {
       try {
         await prisma.$queryRaw`SELECT 1`;

@@ -120,6 +120,9 @@ export function createOutboxStore(prisma: PrismaClient, ids: Ids): OutboxStore {
       });
       return rows.map(fromModel);
     },
+    async deleteByPrefix(prefix) {
+      return (await prisma.outboxMessage.deleteMany({ where: { dedupeKey: { startsWith: prefix } } })).count;
+    },
     async pruneSent(before) {
       const result = await prisma.outboxMessage.deleteMany({ where: { status: "sent", sentAt: { lt: before } } });
       return result.count;

@@ -1,0 +1,82 @@
+import type { PrismaClient } from "./generated/client.ts";
+import type { Ids } from "../../core/ids.ts";
+import type { PulseAggregates, ResponseStore } from "../types.ts";
+
+const num = (v: unknown): number => (typeof v === "bigint" ? Number(v) : Number(v ?? 0));
+const maybe = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
+
+export function createResponseStore(prisma: PrismaClient, ids: Ids): ResponseStore {
+  return {
+    async recordParticipation(roundId, personHash) {
+      const inserted = await prisma.$executeRaw`
+        INSERT INTO participations (round_id, person_hash) VALUES (${roundId}, ${personHash}) ON CONFLICT DO NOTHING`;
+      return inserted > 0;
+    },
+    async removeParticipation(roundId, personHash) {
+      await prisma.participation.deleteMany({ where: { roundId, personHash } });
+    },
+    async hasParticipated(roundId, personHash) {
+      return (await prisma.participation.count({ where: { roundId, personHash } })) > 0;
+    },
+    async participationCount(roundId) {
+      return prisma.participation.count({ where: { roundId } });
+    },
+    async participationHashes(roundId) {
+      return new Set((await prisma.participation.findMany({ where: { roundId }, select: { personHash: true } })).map((p) => p.personHash));
+    },
+    async submit(roundId, input) {
+      const submissionId = ids.uuid();
+      await prisma.$transaction([
+        prisma.submission.create({ data: { id: submissionId, roundId, organisation: input.organisation ?? null, submittedOn: input.submittedOn } }),
+        prisma.answer.createMany({
+          data: input.answers.map((a) => ({ id: ids.uuid(), submissionId, roundId, itemKey: a.itemKey, value: a.value ?? null, level: a.level ?? null })),
+        }),
+      ]);
+    },
+    async addComment(roundId, input) {
+      await prisma.comment.create({
+        data: { id: ids.uuid(), roundId, itemKey: input.itemKey, text: input.text, organisation: input.organisation ?? null, submittedOn: input.submittedOn },
+      });
+    },
+    async submissionCount(roundId) {
+      return prisma.submission.count({ where: { roundId } });
+    },
+    async pulseAggregates(roundId, qualities): Promise<PulseAggregates> {
+      const keys = Object.keys(qualities);
+      const values = keys.map((k) => qualities[k]!);
+      const [respondentRows, questionRows, qualityRows] = await Promise.all([
+        prisma.$queryRaw<{ n: unknown }[]>`SELECT count(*) AS n FROM submissions WHERE round_id = ${roundId}`,
+        prisma.$queryRaw<Record<string, unknown>[]>`
+          SELECT item_key,
+                 count(*) FILTER (WHERE value IS NOT NULL) AS answered,
+                 count(*) FILTER (WHERE value IS NULL) AS prefer_not,
+                 avg(value)::float8 AS mean,
+                 count(*) FILTER (WHERE value = 1) AS c1, count(*) FILTER (WHERE value = 2) AS c2,
+                 count(*) FILTER (WHERE value = 3) AS c3, count(*) FILTER (WHERE value = 4) AS c4,
+                 count(*) FILTER (WHERE value = 5) AS c5
+          FROM answers WHERE round_id = ${roundId} GROUP BY item_key`,
+        prisma.$queryRaw<Record<string, unknown>[]>`
+          SELECT q.quality, count(DISTINCT a.submission_id) AS respondents, avg(a.value)::float8 AS mean
+          FROM answers a
+          JOIN (SELECT unnest(${keys}::text[]) AS key, unnest(${values}::text[]) AS quality) q ON q.key = a.item_key
+          WHERE a.round_id = ${roundId} AND a.value IS NOT NULL
+          GROUP BY q.quality`,
+      ]);
+      return {
+        respondents: num(respondentRows[0]?.n),
+        questions: questionRows.map((r) => ({
+          itemKey: String(r.item_key),
+          answered: num(r.answered),
+          preferNot: num(r.prefer_not),
+          mean: maybe(r.mean),
+          counts: { 1: num(r.c1), 2: num(r.c2), 3: num(r.c3), 4: num(r.c4), 5: num(r.c5) },
+        })),
+        qualities: qualityRows.map((r) => ({ quality: String(r.quality), respondents: num(r.respondents), mean: maybe(r.mean) })),
+      };
+    },
+    async comments(roundId) {
+      const rows = await prisma.comment.findMany({ where: { roundId }, select: { itemKey: true, text: true, organisation: true } });
+      return rows.map((r) => ({ itemKey: r.itemKey, text: r.text, organisation: r.organisation }));
+    },
+  };
+}

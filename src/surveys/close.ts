@@ -1,0 +1,43 @@
+/**
+ * Closing a pulse round (at the deadline or by command): erase the participation secret and the
+ * invitee list, drop undelivered invitations and reminders, then send the results card to the
+ * coordinator and to the channel the round was started from. Exactly one closer posts results.
+ */
+import type { BotDeps } from "../core/context.ts";
+import type { Round, Workspace } from "../store/types.ts";
+import { computePulseResults, templateOf } from "./results.ts";
+import { resultsCard } from "./results-card.ts";
+import { scheduleNext } from "./start.ts";
+
+export async function closePulseRound(deps: BotDeps, workspace: Workspace, round: Round): Promise<boolean> {
+  const now = deps.clock.now();
+  if (!(await deps.store.rounds.close(round.id, now))) return false;
+  // Who was invited or reminded is participation data; it goes with the secret.
+  await deps.store.outbox.deleteByPrefix(`pulse:${round.id}:`);
+  const closed = (await deps.store.rounds.byId(round.id))!;
+  const template = await templateOf(deps, closed);
+  const coordinator = await deps.store.members.get(workspace.id, closed.createdBy);
+  const tCoordinator = deps.i18n.forLocale(coordinator?.locale, workspace.locale);
+  const results = await computePulseResults(deps, workspace, closed, tCoordinator.locale);
+  await deps.outbox.post({
+    workspaceId: workspace.id,
+    platform: workspace.platform,
+    destination: { kind: "dm", userId: closed.createdBy },
+    card: resultsCard(tCoordinator, results, coordinator?.timezone ?? workspace.timezone),
+    dedupeKey: `results:${closed.id}:coordinator`,
+  });
+  if (closed.originChannelId) {
+    const t = deps.i18n.forLocale(workspace.locale);
+    const channelResults = t.locale === tCoordinator.locale ? results : await computePulseResults(deps, workspace, closed, t.locale);
+    await deps.outbox.post({
+      workspaceId: workspace.id,
+      platform: workspace.platform,
+      destination: { kind: "conversation", conversationId: closed.originChannelId },
+      card: resultsCard(t, channelResults, workspace.timezone),
+      dedupeKey: `results:${closed.id}:channel`,
+    });
+  }
+  await scheduleNext(deps, closed, template, now);
+  deps.logger.info("pulse round closed", { round: closed.id, respondents: results.respondents, visible: results.decision.visible });
+  return true;
+}

@@ -1,0 +1,101 @@
+/**
+ * Scheduled pulse work, as job definitions:
+ * - pulse-rounds (every 5 minutes): opens scheduled (recurring) rounds and closes rounds past
+ *   their deadline.
+ * - pulse-reminders (hourly): reminds non-respondents, at most twice (half-way and 24 h before
+ *   the close), only during their local daytime, never those who turned reminders off.
+ */
+import { DateTime } from "luxon";
+import type { JobDefinition } from "../jobs/types.ts";
+import type { BotDeps } from "../core/context.ts";
+import type { Round } from "../store/types.ts";
+import { closePulseRound } from "./close.ts";
+import { invitationCard } from "./cards.ts";
+import { personHash, newRoundSecret } from "./participation.ts";
+import { templateOf } from "./results.ts";
+import { invite } from "./start.ts";
+import { resolveAudience } from "./audience.ts";
+
+export const pulseRoundsJob: JobDefinition = {
+  id: "pulse-rounds",
+  cron: "*/5 * * * *",
+  timezone: "UTC",
+  catchUpMs: 60 * 60_000,
+  description: "Open scheduled pulse rounds and close rounds past their deadline",
+  async handler({ slot, deps }) {
+    let opened = 0;
+    let closed = 0;
+    for (const round of await deps.store.rounds.due("scheduled", slot)) {
+      if (round.kind === "pulse" && (await openScheduled(deps, round))) opened++;
+    }
+    for (const round of await deps.store.rounds.due("open", slot)) {
+      if (round.kind !== "pulse") continue;
+      const workspace = await deps.store.workspaces.get(round.workspaceId);
+      if (workspace && (await closePulseRound(deps, workspace, round))) closed++;
+    }
+    return { opened, closed };
+  },
+};
+
+async function openScheduled(deps: BotDeps, round: Round): Promise<boolean> {
+  const workspace = await deps.store.workspaces.get(round.workspaceId);
+  if (!workspace) return false;
+  if (!(await deps.store.rounds.open(round.id, newRoundSecret()))) return false;
+  const resolved = await resolveAudience(deps, workspace, round.audience, round.createdBy);
+  await deps.store.rounds.setInvitees(round.id, resolved.invitees, resolved.unreachable);
+  await invite(deps, workspace, { ...round, invitedCount: resolved.invitees.length }, await templateOf(deps, round), resolved.invitees);
+  return true;
+}
+
+/** When reminder 1 (half-way) and 2 (24 h before close) fall due; the second only if it comes after the first. */
+export function reminderTimes(round: Round): Date[] {
+  const open = round.opensAt.getTime();
+  const close = round.closesAt.getTime();
+  const halfway = open + (close - open) / 2;
+  const dayBefore = close - 24 * 3_600_000;
+  return dayBefore > halfway + 3_600_000 ? [new Date(halfway), new Date(dayBefore)] : [new Date(halfway)];
+}
+
+export const DAYTIME_START = 9;
+export const DAYTIME_END = 18;
+
+export const pulseRemindersJob: JobDefinition = {
+  id: "pulse-reminders",
+  cron: "0 * * * *",
+  timezone: "UTC",
+  catchUpMs: 6 * 60 * 60_000,
+  description: "Remind people who have not answered an open pulse (at most twice, in their daytime)",
+  async handler({ slot, deps }) {
+    let sent = 0;
+    for (const round of await deps.store.rounds.openRounds("pulse")) {
+      if (round.closesAt <= slot) continue;
+      const due = reminderTimes(round).filter((d) => d <= slot);
+      if (due.length === 0) continue;
+      const index = due.length; // only the latest due reminder, so nobody gets more than two
+      const workspace = await deps.store.workspaces.get(round.workspaceId);
+      const secret = await deps.store.rounds.secret(round.id);
+      if (!workspace || !secret) continue;
+      const template = await templateOf(deps, round);
+      const answered = await deps.store.responses.participationHashes(round.id);
+      for (const userId of await deps.store.rounds.invitees(round.id)) {
+        if (answered.has(personHash(secret, workspace.id, userId))) continue;
+        const member = await deps.store.members.get(workspace.id, userId);
+        if (member?.remindersOptOut) continue;
+        const zone = member?.timezone ?? workspace.timezone;
+        const hour = DateTime.fromJSDate(slot, { zone }).hour;
+        if (hour < DAYTIME_START || hour >= DAYTIME_END) continue;
+        const t = deps.i18n.forLocale(member?.locale, workspace.locale);
+        const fresh = await deps.outbox.post({
+          workspaceId: workspace.id,
+          platform: workspace.platform,
+          destination: { kind: "dm", userId },
+          card: invitationCard({ t, zone }, round, template, workspace, index),
+          // One key per person and reminder number: re-running a slot never sends twice.
+          dedupeKey: `pulse:${round.id}:remind${index}:${userId}`,
+        });
+        if (fresh) sent++;
+      }
+    }
+    return { sent };
+  },
+};

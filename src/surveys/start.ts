@@ -1,0 +1,103 @@
+/**
+ * Starting a pulse round: pick the template and its questions, resolve the audience, create the
+ * round with a fresh participation secret, and queue a private invitation for each person.
+ */
+import { DateTime } from "luxon";
+import type { BotDeps } from "../core/context.ts";
+import type { SurveyTemplate } from "../core/prompts/schemas.ts";
+import type { AudienceSpec, Round, Workspace } from "../store/types.ts";
+import { MAX_AUDIENCE, resolveAudience } from "./audience.ts";
+import { invitationCard } from "./cards.ts";
+import { newRoundSecret } from "./participation.ts";
+import { questionKeysForRound } from "./templates.ts";
+
+export const DEFAULT_PULSE_DAYS = 7;
+export const MAX_PULSE_DAYS = 90;
+
+export type StartProblem =
+  | { problem: "unknown_template"; available: string[] }
+  | { problem: "empty_audience"; unreachable: number }
+  | { problem: "audience_too_large"; size: number };
+
+export interface StartInput {
+  workspace: Workspace;
+  template: SurveyTemplate;
+  audience: AudienceSpec;
+  createdBy: string;
+  originChannelId: string | null;
+  opensAt: Date;
+  closesAt: Date;
+  recurrence: "monthly" | "quarterly" | null;
+}
+
+export async function snapshotFor(deps: BotDeps, template: SurveyTemplate): Promise<string> {
+  const snapshot = await deps.store.snapshots.ensure("survey", template.id, template.version, template);
+  if ("conflict" in snapshot) throw new Error(`survey ${template.id} version ${template.version} conflicts with its stored snapshot`);
+  return snapshot.id;
+}
+
+/** Creates an open round and invites its audience; returns the round and who could not be reached. */
+export async function startPulse(deps: BotDeps, input: StartInput): Promise<{ round: Round; unreachable: number } | StartProblem> {
+  const resolved = await resolveAudience(deps, input.workspace, input.audience, input.createdBy);
+  if (resolved.invitees.length === 0) return { problem: "empty_audience", unreachable: resolved.unreachable };
+  if (resolved.invitees.length > MAX_AUDIENCE) return { problem: "audience_too_large", size: resolved.invitees.length };
+  const sequence = (await deps.store.rounds.countWithKey(input.workspace.id, "pulse", input.template.id)) + 1;
+  const round = await deps.store.rounds.create({
+    workspaceId: input.workspace.id,
+    kind: "pulse",
+    snapshotId: await snapshotFor(deps, input.template),
+    questionKeys: questionKeysForRound(input.template, sequence),
+    originChannelId: input.originChannelId,
+    audience: input.audience,
+    createdBy: input.createdBy,
+    recurrence: input.recurrence,
+    sequence,
+    status: "open",
+    opensAt: input.opensAt,
+    closesAt: input.closesAt,
+    secret: newRoundSecret(),
+  });
+  await deps.store.rounds.setInvitees(round.id, resolved.invitees, resolved.unreachable);
+  await invite(deps, input.workspace, { ...round, invitedCount: resolved.invitees.length }, input.template, resolved.invitees);
+  return { round: { ...round, invitedCount: resolved.invitees.length, unreachableCount: resolved.unreachable }, unreachable: resolved.unreachable };
+}
+
+/** Queues one private invitation per person, in their own language and time zone. */
+export async function invite(deps: BotDeps, workspace: Workspace, round: Round, template: SurveyTemplate, invitees: string[]): Promise<void> {
+  for (const userId of invitees) {
+    const member = await deps.store.members.get(workspace.id, userId);
+    const t = deps.i18n.forLocale(member?.locale, workspace.locale);
+    await deps.outbox.post({
+      workspaceId: workspace.id,
+      platform: workspace.platform,
+      destination: { kind: "dm", userId },
+      card: invitationCard({ t, zone: member?.timezone ?? workspace.timezone }, round, template, workspace),
+      dedupeKey: `pulse:${round.id}:invite:${userId}`,
+    });
+  }
+}
+
+/** The next occurrence of a recurring round, scheduled to open one month or quarter after this one. */
+export async function scheduleNext(deps: BotDeps, round: Round, template: SurveyTemplate, now: Date): Promise<Round | null> {
+  if (!round.recurrence) return null;
+  const months = round.recurrence === "monthly" ? 1 : 3;
+  let opensAt = DateTime.fromJSDate(round.opensAt).plus({ months }).toJSDate();
+  if (opensAt < now) opensAt = now;
+  const duration = round.closesAt.getTime() - round.opensAt.getTime();
+  const sequence = (await deps.store.rounds.countWithKey(round.workspaceId, "pulse", template.id)) + 1;
+  return deps.store.rounds.create({
+    workspaceId: round.workspaceId,
+    kind: "pulse",
+    snapshotId: await snapshotFor(deps, template),
+    questionKeys: questionKeysForRound(template, sequence),
+    originChannelId: round.originChannelId,
+    audience: round.audience,
+    createdBy: round.createdBy,
+    recurrence: round.recurrence,
+    sequence,
+    status: "scheduled",
+    opensAt,
+    closesAt: new Date(opensAt.getTime() + duration),
+    secret: null,
+  });
+}

@@ -1,0 +1,176 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { buttonsOf, createHarness, FAKE_WORKSPACE, type Harness } from "../fakes/harness.ts";
+import type { Delivery } from "../fakes/fake-platform.ts";
+
+const partners = ["p1", "p2", "p3", "p4", "p5", "p6"];
+let h: Harness;
+
+beforeEach(async () => {
+  h = await createHarness({ admins: ["amina"] });
+  await h.command("amina", "role <@carlos> coordinator");
+  h.fake.rosters.set("C-PARTNERS", [{ userId: "carlos", reachable: true }, ...partners.map((userId) => ({ userId, reachable: true })), { userId: "B-bot", reachable: true, isBot: true }]);
+});
+afterEach(async () => {
+  await h.stop();
+});
+
+const invitationOf = (user: string): Delivery => {
+  const d = h.fake.visibleTo(user).find((x) => x.conversationId === `D-${user}` && buttonsOf(x.card).some((b) => b.actionId.startsWith("pulse:open:")));
+  if (!d) throw new Error(`no invitation for ${user}`);
+  return d;
+};
+
+async function answer(user: string, values: Record<string, string>): Promise<string> {
+  const invitation = invitationOf(user);
+  const open = buttonsOf(invitation.card).find((b) => b.actionId.startsWith("pulse:open:"))!;
+  await h.click(user, invitation, open.actionId);
+  const submit = buttonsOf(invitation.card).find((b) => b.actionId.startsWith("pulse:submit:"));
+  if (!submit) return h.fake.textOf(invitation);
+  const replies = await h.click(user, invitation, submit.actionId, values);
+  return h.text(replies);
+}
+
+const fullAnswers = (base: number, comment?: string) => ({
+  "q:respect": String(base),
+  "q:knowledge-exchange": String(base),
+  "q:design-involvement": "skip",
+  "q:fundraising": String(Math.max(1, base - 1)),
+  ...(comment ? { "q:comment": comment } : {}),
+});
+
+describe("pulse surveys end to end through the fake platform", () => {
+  it("invites the channel's members privately (not bots, not the coordinator) with the disclosure first", async () => {
+    const replies = await h.command("carlos", "pulse start partner-pulse to <#C-PARTNERS> closes in 7d", { conversation: "C-PARTNERS" });
+    expect(h.text(replies)).toContain("Invited 6 people privately");
+    for (const p of partners) {
+      const text = h.fake.textOf(invitationOf(p));
+      expect(text).toContain("Partner pulse: a short anonymous pulse");
+      expect(text).toContain("12 questions, about 3 minutes");
+      expect(text).toContain("only once at least 5 people have answered");
+    }
+    expect(h.fake.visibleTo("carlos").some((d) => d.conversationId === "D-carlos")).toBe(false);
+    expect(h.fake.visibleTo("B-bot")).toEqual([]);
+  });
+
+  it("keeps results hidden below the threshold and shows them, with comments, once the round closes at 5", async () => {
+    await h.command("carlos", "pulse start partner-pulse closes in 7d", { conversation: "C-PARTNERS" });
+    for (const [i, p] of partners.slice(0, 4).entries()) {
+      expect(await answer(p, fullAnswers(3 + (i % 3), i === 0 ? "Please involve us earlier in design" : undefined))).toContain("Thank you: your answers are in");
+    }
+    const early = h.text(await h.command("carlos", "pulse results", { conversation: "C-PARTNERS" }));
+    expect(early).toContain("4 of 6 answered");
+    expect(early).toContain("Results appear when the round closes");
+    expect(early).not.toMatch(/\d\.\d/);
+    expect(h.text(await h.command("carlos", "pulse status"))).toContain("4 of 6 answered (67%)");
+
+    await answer("p5", fullAnswers(5, "Financial transfers are slow"));
+    await h.command("carlos", "pulse close", { conversation: "C-PARTNERS" });
+    const channelPost = h.fake.deliveries.find((d) => d.conversationId === "C-PARTNERS" && d.audience === null && h.fake.textOf(d).includes("Pulse results"));
+    expect(channelPost).toBeDefined();
+    const text = h.fake.textOf(channelPost!);
+    expect(text).toContain("5 of 6 answered (83%)");
+    expect(text).toContain("Equitable");
+    expect(text).toContain("We work together positively");
+    expect(text).toContain("Please involve us earlier in design");
+    expect(text).toContain("Financial transfers are slow");
+    // Questions nobody (or too few) answered with a value stay hidden; "prefer not to say" is not an answer.
+    expect(text).toContain("8 questions are hidden because fewer than 5 people answered them");
+    expect(text).not.toContain("We help design projects");
+    // The coordinator gets the results privately too.
+    expect(h.fake.visibleTo("carlos").some((d) => d.conversationId === "D-carlos" && h.fake.textOf(d).includes("Pulse results"))).toBe(true);
+  });
+
+  it("says how many more responses were needed when a round closes below the threshold", async () => {
+    await h.command("carlos", "pulse start partner-pulse closes in 7d", { conversation: "C-PARTNERS" });
+    for (const p of partners.slice(0, 4)) await answer(p, fullAnswers(4, "a comment"));
+    await h.command("carlos", "pulse close", { conversation: "C-PARTNERS" });
+    const post = h.fake.deliveries.find((d) => d.conversationId === "C-PARTNERS" && h.fake.textOf(d).includes("Pulse results"))!;
+    const text = h.fake.textOf(post);
+    expect(text).toContain("1 more responses were needed");
+    expect(text).not.toContain("a comment");
+    expect(text).not.toMatch(/\d\.\d/);
+  });
+
+  it("takes one submission per person and says answers cannot be edited", async () => {
+    await h.command("carlos", "pulse start partner-pulse", { conversation: "C-PARTNERS" });
+    const invitation = invitationOf("p1");
+    const roundId = buttonsOf(invitation.card)[0]!.actionId.split(":")[2]!;
+    expect(await answer("p1", fullAnswers(4))).toContain("Thank you");
+    expect(h.fake.textOf(invitation)).toContain("Answers cannot be changed after you submit them");
+    // The form was replaced by the thank-you; a replayed submit is refused.
+    const again = h.text(await h.click("p1", invitation, `pulse:submit:${roundId}`, fullAnswers(1)));
+    expect(again).toContain("You have already answered this round. Answers cannot be changed");
+    const reopen = await h.click("p1", invitation, `pulse:open:${roundId}`);
+    expect(h.text(reopen)).toContain("already answered");
+    expect(await h.app.store.responses.submissionCount(roundId)).toBe(1);
+  });
+
+  it("refuses answers to a closed round, from someone not invited, and with unknown fields", async () => {
+    await h.command("carlos", "pulse start partner-pulse", { conversation: "C-PARTNERS" });
+    const invitation = invitationOf("p2");
+    const roundId = buttonsOf(invitation.card)[0]!.actionId.split(":")[2]!;
+    expect(h.text(await h.click("outsider", { ...invitation, conversationId: "D-outsider" }, `pulse:submit:${roundId}`, fullAnswers(3)))).toContain("sent to other people");
+    expect(h.text(await h.click("p2", invitation, `pulse:submit:${roundId}`, { "q:colour": "blue" }))).toContain('"q:colour"');
+    expect(h.text(await h.click("p2", invitation, `pulse:submit:${roundId}`, { "q:respect": "7" }))).toContain('"7"');
+    expect(await h.app.store.responses.submissionCount(roundId)).toBe(0);
+    await h.command("carlos", "pulse close");
+    expect(h.text(await h.click("p2", invitation, `pulse:submit:${roundId}`, fullAnswers(3)))).toContain("no longer takes answers");
+    expect(await h.app.store.responses.submissionCount(roundId)).toBe(0);
+  });
+
+  it("answers bad starts clearly and changes nothing", async () => {
+    expect(h.text(await h.command("carlos", "pulse start mood-meter", { conversation: "C-PARTNERS" }))).toMatch(/no pulse template "mood-meter". Available: `partner-pulse` \(Partner pulse\), `quick-pulse`/);
+    expect(h.text(await h.command("carlos", "pulse start closes in 120d", { conversation: "C-PARTNERS" }))).toContain("at most 90 days");
+    expect(h.text(await h.command("carlos", "pulse start to <#C-EMPTY>"))).toContain("Nobody to invite");
+    expect(h.text(await h.command("carlos", "pulse start", { conversation: "D-carlos" }))).toContain("Say who the pulse is for");
+    h.fake.rosters.set("C-HUGE", Array.from({ length: 5001 }, (_, i) => ({ userId: `u${i}`, reachable: true })));
+    expect(h.text(await h.command("carlos", "pulse start to <#C-HUGE>"))).toContain("5001 people; a pulse can go to at most 5000");
+    expect(h.text(await h.command("carlos", "pulse results zzzz"))).toContain('There is no pulse round "zzzz"');
+    expect(await h.app.store.rounds.list(FAKE_WORKSPACE, { kind: "pulse" })).toEqual([]);
+  });
+
+  it("reports people the platform does not let the bot reach", async () => {
+    h.fake.rosters.set("C-MIXED", [{ userId: "p1", reachable: true }, { userId: "ext1", reachable: false }, { userId: "ext2", reachable: false }]);
+    const text = h.text(await h.command("carlos", "pulse start to <#C-MIXED>"));
+    expect(text).toContain("Invited 1 people privately");
+    expect(text).toContain("2 people in the audience could not be invited");
+  });
+
+  it("closes at the deadline through the scheduled job, once", async () => {
+    await h.command("carlos", "pulse start partner-pulse closes in 2d", { conversation: "C-PARTNERS" });
+    for (const p of partners.slice(0, 5)) await answer(p, fullAnswers(4));
+    h.clock.advance(2 * 86_400_000 + 60_000);
+    const job = h.app.jobs.get("pulse-rounds");
+    const { slotContaining } = await import("../../src/jobs/slots.ts");
+    const slot = slotContaining(job, h.clock.now());
+    expect(await h.app.jobs.runSlot(job, slot)).toMatchObject({ status: "ran", result: { closed: 1 } });
+    expect(await h.app.jobs.runSlot(job, slot)).toMatchObject({ status: "skipped", reason: "already-run" });
+    await h.flush();
+    const posts = h.fake.deliveries.filter((d) => d.conversationId === "C-PARTNERS" && h.fake.textOf(d).includes("Pulse results"));
+    expect(posts).toHaveLength(1);
+    expect(h.fake.textOf(posts[0]!)).toContain("5 of 6 answered");
+  });
+
+  it("rotates quick-pulse questions so successive rounds cover every theme", async () => {
+    const asked = new Set<string>();
+    for (let i = 0; i < 4; i++) {
+      await h.command("carlos", "pulse start quick-pulse", { conversation: "C-PARTNERS" });
+      const [round] = await h.app.store.rounds.list(FAKE_WORKSPACE, { kind: "pulse", status: "open" });
+      expect(round!.questionKeys.filter((k) => k !== "comment")).toHaveLength(3);
+      for (const k of round!.questionKeys) asked.add(k);
+      await h.command("carlos", "pulse close");
+    }
+    expect(asked.size).toBe(13);
+  });
+
+  it("exports aggregates only, as CSV safe against formula injection", async () => {
+    await h.command("carlos", "pulse start partner-pulse", { conversation: "C-PARTNERS" });
+    for (const p of partners.slice(0, 5)) await answer(p, fullAnswers(4, "=HYPERLINK(\"http://evil\")"));
+    await h.command("carlos", "pulse close");
+    const csv = h.text(await h.command("carlos", "pulse export"));
+    expect(csv).toContain("section,key,label,quality,respondents,mean");
+    expect(csv).toMatch(/question,respect,.*,equitable,5,4,0,0,0,5,0,0,/);
+    expect(csv).not.toContain("HYPERLINK");
+    expect(csv.split("\n").filter((l) => l.startsWith("question,"))).toHaveLength(3);
+  });
+});
