@@ -285,8 +285,6 @@ export interface QuestionAggregate {
 export interface PulseAggregates {
   respondents: number;
   questions: QuestionAggregate[];
-  /** Per quality: respondents who answered at least one of its questions, and the mean of their answers. */
-  qualities: { quality: string; respondents: number; mean: number | null }[];
 }
 
 export interface ResponseStore {
@@ -300,8 +298,8 @@ export interface ResponseStore {
   submit(roundId: string, input: { organisation?: string | null; submittedOn: Date; answers: AnswerInput[] }): Promise<void>;
   addComment(roundId: string, input: { itemKey: string; text: string; organisation?: string | null; submittedOn: Date }): Promise<void>;
   submissionCount(roundId: string): Promise<number>;
-  /** Aggregates a pulse round in SQL. `qualities` maps question keys to qualities. */
-  pulseAggregates(roundId: string, qualities: Record<string, string>): Promise<PulseAggregates>;
+  /** Aggregates a pulse round in SQL: respondents, and per question the distribution and mean. */
+  pulseAggregates(roundId: string): Promise<PulseAggregates>;
   comments(roundId: string): Promise<{ itemKey: string; text: string; organisation: string | null }[]>;
 }
 

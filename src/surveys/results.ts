@@ -1,14 +1,15 @@
 /**
- * Pulse results as the outside world may see them. Aggregation happens in SQL; this module applies
- * the anonymity gate to the round, to every question and quality (each is a group of
- * respondents), to comments, and to comparisons with the previous round. Renderers (chat card,
- * CSV export, weekly summary) only ever see the gated `PulseResults`.
+ * Pulse results as the outside world may see them. Aggregation per question happens in SQL;
+ * `gatePulseResults` (pure) applies the anonymity gate to the round, to every question (each is a
+ * group of respondents), to comments and to comparisons with the previous round. Quality figures
+ * are combined from visible questions only, so nothing withheld can be recovered by subtraction.
+ * Renderers (chat card, CSV export, weekly summary) only ever see the gated `PulseResults`.
  */
 import type { BotDeps } from "../core/context.ts";
 import { gate, gateComments, type GateDecision } from "../core/gate.ts";
 import type { SurveyTemplate } from "../core/prompts/schemas.ts";
-import type { PulseAggregates, Round, Workspace } from "../store/types.ts";
-import { pick, questionsOf, scaleQuestions } from "./templates.ts";
+import type { PulseAggregates, QuestionAggregate, Round, Workspace } from "../store/types.ts";
+import { pick, questionsOf } from "./templates.ts";
 
 export interface QuestionResult {
   key: string;
@@ -24,7 +25,8 @@ export interface QuestionResult {
 
 export interface QualityResult {
   quality: string;
-  respondents: number;
+  /** Answers (not people) behind the mean: the sum over its visible questions. */
+  answers: number;
   mean: number;
   change: number | null;
 }
@@ -39,28 +41,14 @@ export interface PulseResults {
   /** The round-level decision. When not visible, nothing below carries figures. */
   decision: GateDecision;
   questions: QuestionResult[];
-  /** Questions withheld because too few answered them (not "prefer not to say"). */
+  /** Questions withheld because too few answered them ("prefer not to say" is not an answer). */
   withheldQuestions: number;
   qualities: QualityResult[];
   comments: { visible: true; texts: string[] } | { visible: false; needed: number } | null;
   previousRef: string | null;
 }
 
-type Visible = { mean: number; respondents: number };
-
-function visibleQuestions(agg: PulseAggregates, threshold: number): Map<string, Visible & { agg: PulseAggregates["questions"][number] }> {
-  const out = new Map<string, Visible & { agg: PulseAggregates["questions"][number] }>();
-  for (const q of agg.questions) {
-    if (q.mean !== null && gate(q.answered, threshold).visible) out.set(q.itemKey, { mean: q.mean, respondents: q.answered, agg: q });
-  }
-  return out;
-}
-
-function visibleQualities(agg: PulseAggregates, threshold: number): Map<string, Visible> {
-  const out = new Map<string, Visible>();
-  for (const q of agg.qualities) if (q.mean !== null && gate(q.respondents, threshold).visible) out.set(q.quality, { mean: q.mean, respondents: q.respondents });
-  return out;
-}
+export const QUALITIES = ["equitable", "effective", "deep", "diverse"] as const;
 
 /** Fisher–Yates with an injectable random source, so comment order reveals nothing about who wrote first. */
 export function shuffle<T>(items: T[], random: () => number = Math.random): T[] {
@@ -72,25 +60,48 @@ export function shuffle<T>(items: T[], random: () => number = Math.random): T[] 
   return a;
 }
 
-export async function templateOf(deps: BotDeps, round: Round): Promise<SurveyTemplate> {
-  const snapshot = await deps.store.snapshots.get(round.snapshotId);
-  if (!snapshot) throw new Error(`round ${round.id} has no template snapshot`);
-  return snapshot.definition as SurveyTemplate;
+function visible(questions: QuestionAggregate[], threshold: number): Map<string, QuestionAggregate & { mean: number }> {
+  const out = new Map<string, QuestionAggregate & { mean: number }>();
+  for (const q of questions) if (q.mean !== null && gate(q.answered, threshold).visible) out.set(q.itemKey, q as QuestionAggregate & { mean: number });
+  return out;
 }
 
-export async function computePulseResults(deps: BotDeps, workspace: Workspace, round: Round, locale: string, random?: () => number): Promise<PulseResults> {
-  const template = await templateOf(deps, round);
-  const qualityOf = Object.fromEntries(scaleQuestions(template).map((q) => [q.key, q.quality]));
-  const threshold = workspace.threshold;
+function qualityMeans(shown: Map<string, QuestionAggregate & { mean: number }>, qualityOf: Record<string, string>): Map<string, { answers: number; mean: number }> {
+  const sums = new Map<string, { answers: number; total: number }>();
+  for (const [key, q] of shown) {
+    const quality = qualityOf[key];
+    if (!quality) continue;
+    const s = sums.get(quality) ?? { answers: 0, total: 0 };
+    s.answers += q.answered;
+    s.total += q.mean * q.answered;
+    sums.set(quality, s);
+  }
+  return new Map([...sums].map(([k, s]) => [k, { answers: s.answers, mean: s.total / s.answers }]));
+}
+
+export interface GateInput {
+  round: Round;
+  template: SurveyTemplate;
+  locale: string;
+  threshold: number;
+  commentThreshold: number;
+  aggregates: PulseAggregates;
+  comments: string[];
+  previous: { ref: string; template: SurveyTemplate; aggregates: PulseAggregates } | null;
+  random?: () => number;
+}
+
+/** The one place pulse figures pass the anonymity gate. Pure: tested by property. */
+export function gatePulseResults(input: GateInput): PulseResults {
+  const { round, template, locale, threshold, aggregates } = input;
   const closed = round.status === "closed";
-  const respondents = await deps.store.responses.submissionCount(round.id);
-  const decision = gate(respondents, threshold);
-  const base: PulseResults = {
+  const decision = gate(aggregates.respondents, threshold);
+  const result: PulseResults = {
     round,
     title: pick(template.title, locale),
     closed,
     invited: round.invitedCount,
-    respondents,
+    respondents: aggregates.respondents,
     threshold,
     decision,
     questions: [],
@@ -101,50 +112,77 @@ export async function computePulseResults(deps: BotDeps, workspace: Workspace, r
   };
   // Figures appear only for closed rounds: watching an open round change answer by answer would
   // reveal each new answer by subtraction.
-  if (!closed || !decision.visible) return base;
+  if (!closed || !decision.visible) return result;
 
-  const agg = await deps.store.responses.pulseAggregates(round.id, qualityOf);
-  const questions = visibleQuestions(agg, threshold);
-  const qualities = visibleQualities(agg, threshold);
-
-  const previous = await deps.store.rounds.previousClosed(round);
-  let prevQuestions = new Map<string, Visible>();
-  let prevQualities = new Map<string, Visible>();
-  if (previous && gate(await deps.store.responses.submissionCount(previous.id), threshold).visible) {
-    const prevTemplate = await templateOf(deps, previous);
-    const prevAgg = await deps.store.responses.pulseAggregates(previous.id, Object.fromEntries(scaleQuestions(prevTemplate).map((q) => [q.key, q.quality])));
-    prevQuestions = visibleQuestions(prevAgg, threshold);
-    prevQualities = visibleQualities(prevAgg, threshold);
-    base.previousRef = previous.ref;
+  const qualityOf = Object.fromEntries(template.questions.flatMap((q) => (q.type === "scale" ? [[q.key, q.quality]] : [])));
+  const shown = visible(aggregates.questions, threshold);
+  let prevShown = new Map<string, QuestionAggregate & { mean: number }>();
+  let prevQualities = new Map<string, { answers: number; mean: number }>();
+  if (input.previous && gate(input.previous.aggregates.respondents, threshold).visible) {
+    const prevQualityOf = Object.fromEntries(input.previous.template.questions.flatMap((q) => (q.type === "scale" ? [[q.key, q.quality]] : [])));
+    prevShown = visible(input.previous.aggregates.questions, threshold);
+    prevQualities = qualityMeans(prevShown, prevQualityOf);
+    result.previousRef = input.previous.ref;
   }
-
-  const asked = questionsOf(template, round.questionKeys).filter((q) => q.type === "scale");
-  for (const q of asked) {
-    const v = questions.get(q.key);
+  for (const q of questionsOf(template, round.questionKeys)) {
+    if (q.type !== "scale") continue;
+    const v = shown.get(q.key);
     if (!v) {
-      base.withheldQuestions += 1;
+      result.withheldQuestions += 1;
       continue;
     }
-    const before = prevQuestions.get(q.key);
-    base.questions.push({
+    const before = prevShown.get(q.key);
+    result.questions.push({
       key: q.key,
       label: pick(q.text, locale),
-      quality: q.type === "scale" ? q.quality : "",
-      answered: v.respondents,
-      preferNot: v.agg.preferNot,
+      quality: q.quality,
+      answered: v.answered,
+      preferNot: v.preferNot,
       mean: v.mean,
-      counts: [1, 2, 3, 4, 5].map((n) => v.agg.counts[n] ?? 0),
+      counts: [1, 2, 3, 4, 5].map((n) => v.counts[n] ?? 0),
       change: before ? v.mean - before.mean : null,
     });
   }
-  for (const quality of ["equitable", "effective", "deep", "diverse"]) {
+  const qualities = qualityMeans(new Map([...shown].filter(([k]) => round.questionKeys.includes(k))), qualityOf);
+  for (const quality of QUALITIES) {
     const v = qualities.get(quality);
     if (!v) continue;
     const before = prevQualities.get(quality);
-    base.qualities.push({ quality, respondents: v.respondents, mean: v.mean, change: before ? v.mean - before.mean : null });
+    result.qualities.push({ quality, answers: v.answers, mean: v.mean, change: before ? v.mean - before.mean : null });
   }
-  const commentGate = gateComments(respondents, workspace.commentThreshold);
-  const texts = (await deps.store.responses.comments(round.id)).map((c) => c.text);
-  if (texts.length > 0) base.comments = commentGate.visible ? { visible: true, texts: shuffle(texts, random) } : { visible: false, needed: commentGate.needed };
-  return base;
+  if (input.comments.length > 0) {
+    const g = gateComments(aggregates.respondents, input.commentThreshold);
+    result.comments = g.visible ? { visible: true, texts: shuffle(input.comments, input.random) } : { visible: false, needed: g.needed };
+  }
+  return result;
+}
+
+export async function templateOf(deps: BotDeps, round: Round): Promise<SurveyTemplate> {
+  const snapshot = await deps.store.snapshots.get(round.snapshotId);
+  if (!snapshot) throw new Error(`round ${round.id} has no template snapshot`);
+  return snapshot.definition as SurveyTemplate;
+}
+
+export async function computePulseResults(deps: BotDeps, workspace: Workspace, round: Round, locale: string, random?: () => number): Promise<PulseResults> {
+  const template = await templateOf(deps, round);
+  const closed = round.status === "closed";
+  const aggregates = closed ? await deps.store.responses.pulseAggregates(round.id) : { respondents: await deps.store.responses.submissionCount(round.id), questions: [] };
+  let previous: GateInput["previous"] = null;
+  let comments: string[] = [];
+  if (closed && gate(aggregates.respondents, workspace.threshold).visible) {
+    comments = (await deps.store.responses.comments(round.id)).map((c) => c.text);
+    const prev = await deps.store.rounds.previousClosed(round);
+    if (prev) previous = { ref: prev.ref, template: await templateOf(deps, prev), aggregates: await deps.store.responses.pulseAggregates(prev.id) };
+  }
+  return gatePulseResults({
+    round,
+    template,
+    locale,
+    threshold: workspace.threshold,
+    commentThreshold: workspace.commentThreshold,
+    aggregates,
+    comments,
+    previous,
+    ...(random ? { random } : {}),
+  });
 }

@@ -168,8 +168,8 @@ describe("pulse surveys end to end through the fake platform", () => {
     for (const p of partners.slice(0, 5)) await answer(p, fullAnswers(4, "=HYPERLINK(\"http://evil\")"));
     await h.command("carlos", "pulse close");
     const csv = h.text(await h.command("carlos", "pulse export"));
-    expect(csv).toContain("section,key,label,quality,respondents,mean");
-    expect(csv).toMatch(/question,respect,.*,equitable,5,4,0,0,0,5,0,0,/);
+    expect(csv).toContain("section,key,label,quality,respondents,answers,mean");
+    expect(csv).toMatch(/question,respect,.*,equitable,5,5,4,0,0,0,5,0,0,/);
     expect(csv).not.toContain("HYPERLINK");
     expect(csv.split("\n").filter((l) => l.startsWith("question,"))).toHaveLength(3);
   });

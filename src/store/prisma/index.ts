@@ -17,6 +17,12 @@ import { createPromptSnapshotStore } from "./snapshots.ts";
 export interface PrismaStore extends Store {
   kind: "pglite" | "postgres";
   migrationsApplied: string[];
+  /**
+   * Raw read-only SQL for tests that inspect every column of a table (anonymity) and for
+   * benchmarks that seed data in bulk. Not part of `Store`: the core never sees it.
+   */
+  rawQuery<T = Record<string, unknown>>(sql: string, ...params: unknown[]): Promise<T[]>;
+  rawExecute(sql: string, ...params: unknown[]): Promise<number>;
 }
 
 export async function createPrismaStore(options: OpenOptions & { ids: Ids; logger: Logger }): Promise<PrismaStore> {
@@ -46,6 +52,8 @@ export async function createPrismaStore(options: OpenOptions & { ids: Ids; logge
         return false;
       }
     },
+    rawQuery: <T>(sql: string, ...params: unknown[]) => prisma.$queryRawUnsafe<T[]>(sql, ...params),
+    rawExecute: (sql: string, ...params: unknown[]) => prisma.$executeRawUnsafe(sql, ...params),
     close: () => db.close(),
   };
 }

@@ -41,10 +41,8 @@ export function createResponseStore(prisma: PrismaClient, ids: Ids): ResponseSto
     async submissionCount(roundId) {
       return prisma.submission.count({ where: { roundId } });
     },
-    async pulseAggregates(roundId, qualities): Promise<PulseAggregates> {
-      const keys = Object.keys(qualities);
-      const values = keys.map((k) => qualities[k]!);
-      const [respondentRows, questionRows, qualityRows] = await Promise.all([
+    async pulseAggregates(roundId): Promise<PulseAggregates> {
+      const [respondentRows, questionRows] = await Promise.all([
         prisma.$queryRaw<{ n: unknown }[]>`SELECT count(*) AS n FROM submissions WHERE round_id = ${roundId}`,
         prisma.$queryRaw<Record<string, unknown>[]>`
           SELECT item_key,
@@ -55,12 +53,6 @@ export function createResponseStore(prisma: PrismaClient, ids: Ids): ResponseSto
                  count(*) FILTER (WHERE value = 3) AS c3, count(*) FILTER (WHERE value = 4) AS c4,
                  count(*) FILTER (WHERE value = 5) AS c5
           FROM answers WHERE round_id = ${roundId} GROUP BY item_key`,
-        prisma.$queryRaw<Record<string, unknown>[]>`
-          SELECT q.quality, count(DISTINCT a.submission_id) AS respondents, avg(a.value)::float8 AS mean
-          FROM answers a
-          JOIN (SELECT unnest(${keys}::text[]) AS key, unnest(${values}::text[]) AS quality) q ON q.key = a.item_key
-          WHERE a.round_id = ${roundId} AND a.value IS NOT NULL
-          GROUP BY q.quality`,
       ]);
       return {
         respondents: num(respondentRows[0]?.n),
@@ -71,7 +63,6 @@ export function createResponseStore(prisma: PrismaClient, ids: Ids): ResponseSto
           mean: maybe(r.mean),
           counts: { 1: num(r.c1), 2: num(r.c2), 3: num(r.c3), 4: num(r.c4), 5: num(r.c5) },
         })),
-        qualities: qualityRows.map((r) => ({ quality: String(r.quality), respondents: num(r.respondents), mean: maybe(r.mean) })),
       };
     },
     async comments(roundId) {
