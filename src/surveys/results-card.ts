@@ -19,7 +19,11 @@ export function resultsCard(t: Translate & { locale: string }, r: PulseResults, 
   const rate = t("pulse.response_rate", { respondents: r.respondents, invited: r.invited, percent: pct(r.respondents, r.invited) });
   const threshold = effectiveThreshold(r.threshold);
   if (!r.closed) {
-    return card(title, heading(title), text(rate), text(t("pulse.results_when_closed", { closes: formatDateTime(r.round.closesAt, zone, t.locale), threshold })));
+    const closes = formatDateTime(r.round.closesAt, zone, t.locale);
+    const message = r.decision.visible
+      ? t("pulse.results_when_closed", { closes, threshold })
+      : t("pulse.results_open_needed", { needed: r.decision.needed, threshold, closes });
+    return card(title, heading(title), text(rate), text(`:lock: ${message}`));
   }
   if (!r.decision.visible) {
     return card(title, heading(title), text(rate), text(`:lock: ${t("pulse.results_withheld", { needed: r.decision.needed, threshold })}`));

@@ -1,0 +1,71 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser, Page } from "playwright-core";
+import type { App } from "../../src/app.ts";
+import { asPersona, launchBrowser, startPlayground, type } from "./browser.ts";
+
+/** Issue "Anonymous pulse surveys": the playground flow, in a real browser. */
+describe("a pulse in the playground", () => {
+  let browser: Browser;
+  let app: App;
+  let page: Page;
+  beforeAll(async () => {
+    const started = await startPlayground();
+    app = started.app;
+    browser = await launchBrowser();
+    page = await browser.newPage();
+    await page.goto(started.url);
+    await page.waitForSelector("#persona option", { state: "attached" });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+  });
+
+  async function answerAs(persona: string, choice: string, comment?: string) {
+    await asPersona(page, persona, `dm:${persona}`);
+    const invitation = page.locator(".message.from-bot", { hasText: "Partner pulse: a short anonymous pulse" }).last();
+    await invitation.locator("button", { hasText: "Answer now" }).click();
+    const form = page.locator("form.card", { hasText: "Submit answers" }).last();
+    await form.waitFor();
+    const groups = form.locator("fieldset.card-choices");
+    const n = await groups.count();
+    expect(n).toBe(11);
+    for (let i = 0; i < n; i++) await groups.nth(i).locator(`input[value="${i === 2 ? "skip" : choice}"]`).check();
+    if (comment) await form.locator("textarea").fill(comment);
+    await form.locator("button", { hasText: "Submit answers" }).click();
+    await page.locator(".message.from-bot", { hasText: "Thank you: your answers are in" }).waitFor();
+  }
+
+  it("hides results at 4 answers, saying one more is needed, and shows them with comments in the channel at 5", async () => {
+    await asPersona(page, "carlos", "partners");
+    await type(page, "/reflect pulse start partner-pulse closes in 7d");
+    await page.locator(".message.from-bot", { hasText: "Invited 6 people privately" }).waitFor();
+
+    await answerAs("priya", "4", "Please bring us into project design earlier");
+    await answerAs("tomas", "5");
+    await answerAs("sita", "3");
+    await answerAs("wanjiru", "4", "Transfers take too long");
+
+    await asPersona(page, "carlos", "partners");
+    await type(page, "/reflect pulse results");
+    const hidden = page.locator(".message.from-bot", { hasText: "1 more responses are needed" });
+    await hidden.waitFor();
+    await expect(hidden.textContent()).resolves.toContain("4 of 6 answered");
+
+    await answerAs("kofi", "2");
+    await asPersona(page, "carlos", "partners");
+    await type(page, "/reflect pulse close");
+    const results = page.locator(".message.from-bot:not(.private)", { hasText: "Pulse results: Partner pulse" });
+    await results.waitFor();
+    const text = (await results.textContent()) ?? "";
+    expect(text).toContain("5 of 6 answered (83%)");
+    expect(text).toContain("Equitable");
+    expect(text).toContain("3.6");
+    expect(text).toContain("Please bring us into project design earlier");
+    expect(text).toContain("Transfers take too long");
+
+    // Everyone in the channel sees the results, including a partner.
+    await asPersona(page, "amani", "partners");
+    await page.locator(".message.from-bot:not(.private)", { hasText: "Pulse results: Partner pulse" }).waitFor();
+  });
+});
