@@ -59,7 +59,8 @@ describe("pulse surveys end to end through the fake platform", () => {
     }
     const early = h.text(await h.command("carlos", "pulse results", { conversation: "C-PARTNERS" }));
     expect(early).toContain("4 of 6 answered");
-    expect(early).toContain("Results appear when the round closes");
+    expect(early).toContain("1 more responses are needed");
+    expect(early).toContain("They appear when the round closes");
     expect(early).not.toMatch(/\d\.\d/);
     expect(h.text(await h.command("carlos", "pulse status"))).toContain("4 of 6 answered (67%)");
 
