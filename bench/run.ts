@@ -3,10 +3,12 @@
  * PostgreSQL read BENCH_DATABASE_URL (default postgresql://postgres@127.0.0.1:5432/test).
  */
 import { benchCoreCommands } from "./core-commands.bench.ts";
+import { benchPulseResults } from "./pulse-results.bench.ts";
 import type { BenchResult } from "./stats.ts";
 
 const suites: Record<string, () => Promise<BenchResult[]>> = {
   core: benchCoreCommands,
+  pulse: benchPulseResults,
 };
 
 const only = process.argv.slice(2);

@@ -2,7 +2,11 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } 
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { spawnSync } from "node:child_process";
 import { startBot } from "../fakes/process.ts";
+
+const cli = (env: Record<string, string>, ...args: string[]) =>
+  spawnSync(process.execPath, ["--import", "tsx", "src/cli.ts", ...args], { env: { ...process.env, ...env }, encoding: "utf8", timeout: 60_000 });
 
 const dirs: string[] = [];
 const tmp = (name: string) => {
@@ -41,6 +45,23 @@ describe("the bot as a process on the embedded PGlite", () => {
     const state = (await (await fetch(`http://127.0.0.1:${port2}/playground/api/state?persona=lena`)).json()) as { personas: { id: string; role: string }[] };
     expect(state.personas.find((p) => p.id === "lena")?.role).toBe("coordinator");
     expect((await second.stop()).code).toBe(0);
+  });
+
+  it("runs a job slot from the CLI while the bot runs on PGlite, once per slot", async () => {
+    const dataDir = tmp("cli");
+    const bot = startBot({ DATA_DIR: dataDir });
+    await bot.started;
+    const first = cli({ DATA_DIR: dataDir }, "job", "run", "retention", "--at", "2026-05-01T10:00:00Z");
+    expect(first.stdout).toContain("retention ran for slot 2026-05-01T03:00:00.000Z");
+    expect(first.status).toBe(0);
+    const second = cli({ DATA_DIR: dataDir }, "job", "run", "retention", "--at", "2026-05-01T23:59:00Z");
+    expect(second.stdout).toContain("already ran; nothing to do");
+    const unknown = cli({ DATA_DIR: dataDir }, "job", "run", "nope");
+    expect(unknown.stdout + unknown.stderr).toContain('There is no job "nope". Jobs: retention, pulse-rounds, pulse-reminders');
+    expect((await bot.stop()).code).toBe(0);
+    // With no bot running, the CLI opens the database itself; the ledger remembers the slot.
+    const third = cli({ DATA_DIR: dataDir }, "job", "run", "retention", "--at", "2026-05-01T12:00:00Z");
+    expect(third.stdout).toContain("already ran; nothing to do");
   });
 
   it("refuses a second process on the same data folder with a clear message", async () => {
