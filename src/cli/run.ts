@@ -1,16 +1,23 @@
 /** The CLI's commands, shared by `npm run cli` and the control endpoint of a running bot. */
+import { readFileSync } from "node:fs";
 import type { App } from "../app.ts";
 import { slotContaining } from "../jobs/slots.ts";
+import { importPartnerships } from "../reviews/import.ts";
 
 export interface CliRequest {
-  command: "job.list" | "job.run";
+  command: "job.list" | "job.run" | "partners.import";
   job?: string;
   at?: string;
+  /** partners import: the file's name and content, and the workspace to import into. */
+  file?: string;
+  csv?: string;
+  workspace?: string;
 }
 
 export const usage = `Usage:
   npm run cli -- job list
-  npm run cli -- job run <name> [--at <ISO time>]`;
+  npm run cli -- job run <name> [--at <ISO time>]
+  npm run cli -- partners import <file.csv> [--workspace <id, e.g. slack:T0123>]`;
 
 export class CliUsageError extends Error {}
 
@@ -28,6 +35,20 @@ export function parseCli(argv: string[]): CliRequest {
     }
     return { command: "job.run", job, ...(at ? { at } : {}) };
   }
+  if (area === "partners" && verb === "import") {
+    const file = rest[0];
+    if (!file || file.startsWith("--")) throw new CliUsageError(`Name the CSV file to import.\n${usage}`);
+    let csv: string;
+    try {
+      csv = readFileSync(file, "utf8");
+    } catch (error) {
+      throw new CliUsageError(`Cannot read ${file}: ${(error as Error).message}`);
+    }
+    const w = rest.indexOf("--workspace");
+    const workspace = w >= 0 ? rest[w + 1] : undefined;
+    if (w >= 0 && !workspace) throw new CliUsageError("--workspace needs a workspace id, e.g. --workspace slack:T0123ABCD");
+    return { command: "partners.import", file, csv, ...(workspace ? { workspace } : {}) };
+  }
   throw new CliUsageError(usage);
 }
 
@@ -36,6 +57,7 @@ export async function runCliRequest(app: App, request: CliRequest): Promise<{ ok
   if (request.command === "job.list") {
     return { ok: true, output: app.jobs.jobs.map((j) => `${j.id.padEnd(20)} ${j.cron.padEnd(14)} ${j.timezone.padEnd(6)} ${j.description}`).join("\n") + "\n" };
   }
+  if (request.command === "partners.import") return runImport(app, request);
   const job = app.jobs.get(request.job!);
   const at = request.at ? new Date(request.at) : app.deps.clock.now();
   const slot = slotContaining(job, at);
@@ -51,3 +73,19 @@ export async function runCliRequest(app: App, request: CliRequest): Promise<{ ok
   }
 }
 
+
+async function runImport(app: App, request: CliRequest): Promise<{ ok: boolean; output: string }> {
+  const all = await app.store.workspaces.list();
+  const real = all.filter((w) => w.platform !== "web");
+  const workspace = request.workspace ? all.find((w) => w.id === request.workspace) : real.length === 1 ? real[0] : real.length === 0 && all.length === 1 ? all[0] : undefined;
+  if (!workspace) {
+    const known = all.map((w) => w.id).join(", ") || "none yet";
+    return { ok: false, output: `${request.workspace ? `There is no workspace ${request.workspace}.` : "Say which workspace to import into with --workspace <id>."} Workspaces: ${known}\n` };
+  }
+  const report = await importPartnerships(app.deps, workspace, request.csv ?? "", "cli");
+  if (report.rejected.length > 0) {
+    const lines = report.rejected.map((r) => `  row ${r.row}: ${r.reason}`).join("\n");
+    return { ok: false, output: `Nothing was imported: ${report.rejected.length} row(s) need fixing in ${request.file ?? "the file"}:\n${lines}\n` };
+  }
+  return { ok: true, output: `Imported ${report.imported} partnerships into ${workspace.id}.\n` };
+}

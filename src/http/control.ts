@@ -11,7 +11,14 @@ import type { CliRequest } from "../cli/run.ts";
 import { json, type HttpServer } from "./server.ts";
 
 const controlFile = (dataDir: string) => join(dataDir, "control.json");
-const requestSchema = z.object({ command: z.enum(["job.list", "job.run"]), job: z.string().max(100).optional(), at: z.string().max(40).optional() });
+const requestSchema = z.object({
+  command: z.enum(["job.list", "job.run", "partners.import"]),
+  job: z.string().max(100).optional(),
+  at: z.string().max(40).optional(),
+  file: z.string().max(500).optional(),
+  csv: z.string().max(900_000).optional(),
+  workspace: z.string().max(200).optional(),
+});
 
 export function mountControl(
   http: HttpServer,
@@ -27,7 +34,7 @@ export function mountControl(
     if (!loopback || given.length !== expected.length || !timingSafeEqual(given, expected)) return json(403, { error: "forbidden" });
     const parsed = requestSchema.safeParse(JSON.parse(req.body.toString("utf8") || "null"));
     if (!parsed.success) return json(400, { error: "bad request" });
-    const request: CliRequest = { command: parsed.data.command, ...(parsed.data.job ? { job: parsed.data.job } : {}), ...(parsed.data.at ? { at: parsed.data.at } : {}) };
+    const request = Object.fromEntries(Object.entries(parsed.data).filter(([, v]) => v !== undefined)) as unknown as CliRequest;
     try {
       return json(200, await run(request));
     } catch (error) {

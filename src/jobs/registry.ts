@@ -2,7 +2,8 @@
 import type { JobDefinition } from "./types.ts";
 import { retentionJob } from "./retention.ts";
 import { pulseRemindersJob, pulseRoundsJob } from "../surveys/jobs.ts";
+import { reviewRemindersJob } from "../reviews/jobs.ts";
 
 export function allJobs(): JobDefinition[] {
-  return [retentionJob, pulseRoundsJob, pulseRemindersJob];
+  return [retentionJob, pulseRoundsJob, pulseRemindersJob, reviewRemindersJob];
 }

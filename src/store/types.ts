@@ -321,6 +321,94 @@ export interface PromptSnapshotStore {
   latest(kind: "survey" | "rubric", key: string): Promise<PromptSnapshot | null>;
 }
 
+/** A calendar date as "YYYY-MM-DD" (no time, no zone). */
+export type IsoDate = string;
+
+export interface Partnership {
+  id: string;
+  workspaceId: string;
+  name: string;
+  categories: string[];
+  spectrum: string | null;
+  country: string | null;
+  leadUserId: string | null;
+  startDate: IsoDate | null;
+  agreementEndDate: IsoDate | null;
+  notes: string | null;
+  pausedReason: string | null;
+  pausedAt: Date | null;
+  archivedAt: Date | null;
+  createdAt: Date;
+}
+
+export type PartnershipInput = Pick<Partnership, "name"> & Partial<Pick<Partnership, "categories" | "spectrum" | "country" | "leadUserId" | "startDate" | "agreementEndDate" | "notes">>;
+
+export interface PartnershipStore {
+  /** Creates a partnership; `duplicate` when the name (case-insensitive) is taken in the workspace. */
+  create(workspaceId: string, input: PartnershipInput, now: Date): Promise<Partnership | { duplicate: true }>;
+  /**
+   * Creates all or none (CSV import), each with its agreement-renewal event when it has an end
+   * date, in one transaction; returns the names that already exist instead when any does.
+   */
+  createMany(workspaceId: string, inputs: PartnershipInput[], now: Date, createdBy: string): Promise<Partnership[] | { duplicates: string[] }>;
+  update(id: string, patch: Partial<PartnershipInput>): Promise<Partnership | { duplicate: true }>;
+  get(id: string): Promise<Partnership | null>;
+  findByName(workspaceId: string, name: string): Promise<Partnership | null>;
+  list(workspaceId: string, options?: { includeArchived?: boolean }): Promise<Partnership[]>;
+  archive(id: string, now: Date): Promise<void>;
+  setPause(id: string, reason: string | null, now: Date): Promise<void>;
+}
+
+export interface ReviewEvent {
+  id: string;
+  ref: string;
+  workspaceId: string;
+  partnershipId: string;
+  kind: string;
+  label: string | null;
+  dueDate: IsoDate;
+  everyMonths: number | null;
+  status: "open" | "done";
+  notes: string | null;
+  doneAt: Date | null;
+  createdBy: string | null;
+  createdAt: Date;
+}
+
+export interface ReviewStore {
+  create(input: Pick<ReviewEvent, "workspaceId" | "partnershipId" | "kind" | "label" | "dueDate" | "everyMonths" | "createdBy">, now: Date): Promise<ReviewEvent>;
+  get(workspaceId: string, ref: string): Promise<ReviewEvent | null>;
+  /** Open events (optionally due on or before a date), soonest first. */
+  listOpen(workspaceId: string, options?: { dueOnOrBefore?: IsoDate; partnershipId?: string }): Promise<ReviewEvent[]>;
+  listDone(workspaceId: string, options?: { partnershipId?: string; limit?: number }): Promise<ReviewEvent[]>;
+  markDone(id: string, notes: string | null, now: Date): Promise<boolean>;
+  setDueDate(id: string, dueDate: IsoDate): Promise<void>;
+  /** The open renewal event of a partnership, if any. */
+  openOfKind(partnershipId: string, kind: string): Promise<ReviewEvent | null>;
+}
+
+export interface AgreedAction {
+  id: string;
+  ref: string;
+  workspaceId: string;
+  partnershipId: string | null;
+  elementKey: string | null;
+  text: string;
+  ownerUserId: string | null;
+  dueDate: IsoDate | null;
+  status: "open" | "done";
+  doneAt: Date | null;
+  createdBy: string | null;
+  createdAt: Date;
+}
+
+export interface ActionStore {
+  create(input: Pick<AgreedAction, "workspaceId" | "partnershipId" | "elementKey" | "text" | "ownerUserId" | "dueDate" | "createdBy">, now: Date): Promise<AgreedAction>;
+  get(workspaceId: string, ref: string): Promise<AgreedAction | null>;
+  list(workspaceId: string, options?: { status?: "open" | "done"; ownerUserId?: string; partnershipId?: string }): Promise<AgreedAction[]>;
+  markDone(id: string, now: Date): Promise<boolean>;
+}
+
 /** Everything the core needs from storage. */
 export interface Store {
   workspaces: WorkspaceStore;
@@ -334,6 +422,9 @@ export interface Store {
   playground: PlaygroundStore;
   rounds: RoundStore;
   responses: ResponseStore;
+  partnerships: PartnershipStore;
+  reviews: ReviewStore;
+  actions: ActionStore;
   snapshots: PromptSnapshotStore;
   /** True when the database answers a trivial query. */
   ping(): Promise<boolean>;

@@ -20,6 +20,19 @@ import { pulseClose } from "./pulse-close.ts";
 import { pulseExport } from "./pulse-export.ts";
 import { pulseReminders } from "./pulse-reminders.ts";
 import { pulseActions } from "./pulse-actions.ts";
+import { partnerAdd } from "./partner-add.ts";
+import { partnerList } from "./partner-list.ts";
+import { partnerShow } from "./partner-show.ts";
+import { partnerEdit } from "./partner-edit.ts";
+import { partnerArchive } from "./partner-archive.ts";
+import { reviewAdd } from "./review-add.ts";
+import { reviewList } from "./review-list.ts";
+import { reviewDone } from "./review-done.ts";
+import { reviewSnooze } from "./review-snooze.ts";
+import { actionAdd } from "./action-add.ts";
+import { actionList } from "./action-list.ts";
+import { actionDone } from "./action-done.ts";
+import { actionButtons, reviewButtons } from "./review-actions.ts";
 
 type Registry = { [N in CommandName]: CommandHandler<N> };
 
@@ -29,18 +42,6 @@ const notYetBuilt = [
   "rubric.history",
   "rubric.pause",
   "rubric.resume",
-  "partner.add",
-  "partner.edit",
-  "partner.list",
-  "partner.show",
-  "partner.archive",
-  "review.add",
-  "review.list",
-  "review.done",
-  "review.snooze",
-  "action.add",
-  "action.list",
-  "action.done",
   "summary.preview",
   "summary.subscribe",
   "summary.unsubscribe",
@@ -64,10 +65,22 @@ export function createCommandRegistry(): Registry {
     "pulse.close": pulseClose,
     "pulse.export": pulseExport,
     "pulse.reminders": pulseReminders,
+    "partner.add": partnerAdd,
+    "partner.list": partnerList,
+    "partner.show": partnerShow,
+    "partner.edit": partnerEdit,
+    "partner.archive": partnerArchive,
+    "review.add": reviewAdd,
+    "review.list": reviewList,
+    "review.done": reviewDone,
+    "review.snooze": reviewSnooze,
+    "action.add": actionAdd,
+    "action.list": actionList,
+    "action.done": actionDone,
   };
 }
 
 /** Action handlers by actionId prefix (the part before the first ":"). */
 export function createActionRegistry(): Record<string, ActionHandler> {
-  return { pulse: pulseActions };
+  return { pulse: pulseActions, review: reviewButtons, action: actionButtons };
 }

@@ -13,6 +13,8 @@ import { createPlaygroundStore } from "./playground.ts";
 import { createRoundStore } from "./rounds.ts";
 import { createResponseStore } from "./responses.ts";
 import { createPromptSnapshotStore } from "./snapshots.ts";
+import { createPartnershipStore } from "./partnerships.ts";
+import { createActionStore, createReviewStore } from "./reviews.ts";
 
 export interface PrismaStore extends Store {
   kind: "pglite" | "postgres";
@@ -44,6 +46,9 @@ export async function createPrismaStore(options: OpenOptions & { ids: Ids; logge
     rounds: createRoundStore(prisma, ids),
     responses: createResponseStore(prisma, ids),
     snapshots: createPromptSnapshotStore(prisma, ids),
+    partnerships: createPartnershipStore(prisma, ids),
+    reviews: createReviewStore(prisma, ids),
+    actions: createActionStore(prisma, ids),
     async ping() {
       try {
         await prisma.$queryRaw`SELECT 1`;

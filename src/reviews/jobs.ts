@@ -1,0 +1,65 @@
+/**
+ * review-reminders (every 15 minutes, so 09:00 local is hit in zones such as UTC+05:45): sends the
+ * coordinator's review reminders and owners' action reminders that fall due, through the outbox
+ * (dedupe keys make every reminder go once per event and offset, whatever the replicas).
+ */
+import type { JobDefinition } from "../jobs/types.ts";
+import { todayIn } from "./dates.ts";
+import { actionReminderCard, reviewReminderCard } from "./cards.ts";
+import { dueReminder } from "./reminders.ts";
+
+export const reviewRemindersJob: JobDefinition = {
+  id: "review-reminders",
+  cron: "*/15 * * * *",
+  timezone: "UTC",
+  catchUpMs: 36 * 3_600_000,
+  description: "Remind coordinators of reviews and renewals, and owners of agreed actions",
+  async handler({ slot, deps }) {
+    let reviews = 0;
+    let actions = 0;
+    for (const workspace of await deps.store.workspaces.list()) {
+      const members = new Map((await deps.store.members.list(workspace.id)).map((m) => [m.userId, m]));
+      const partnerships = new Map((await deps.store.partnerships.list(workspace.id, { includeArchived: true })).map((p) => [p.id, p]));
+      for (const event of await deps.store.reviews.listOpen(workspace.id)) {
+        const partnership = partnerships.get(event.partnershipId);
+        if (!partnership || partnership.archivedAt) continue;
+        // A paused partnership gets no "rubric check-in due" nudges (CLARISSA: pause when trust is weak).
+        if (event.kind === "rubric-checkin" && partnership.pausedReason) continue;
+        const to = partnership.leadUserId ?? event.createdBy;
+        if (!to) continue;
+        const member = members.get(to);
+        const zone = member?.timezone ?? workspace.timezone;
+        const reminder = dueReminder(event, workspace.reminderOffsets, zone, slot, { overdueFirstAfterDays: 1 });
+        if (!reminder) continue;
+        const t = deps.i18n.forLocale(member?.locale, workspace.locale);
+        const fresh = await deps.outbox.post({
+          workspaceId: workspace.id,
+          platform: workspace.platform,
+          destination: { kind: "dm", userId: to },
+          card: reviewReminderCard(t, event, partnership.name, todayIn(slot, zone)),
+          dedupeKey: `review:${reminder.key}`,
+        });
+        if (fresh) reviews++;
+      }
+      for (const action of await deps.store.actions.list(workspace.id, { status: "open" })) {
+        const to = action.ownerUserId ?? action.createdBy;
+        if (!action.dueDate || !to) continue;
+        const member = members.get(to);
+        const zone = member?.timezone ?? workspace.timezone;
+        // Due-date reminder (offset 0), then weekly once overdue.
+        const reminder = dueReminder({ ...action, dueDate: action.dueDate }, [0], zone, slot, { overdueFirstAfterDays: 7 });
+        if (!reminder) continue;
+        const t = deps.i18n.forLocale(member?.locale, workspace.locale);
+        const fresh = await deps.outbox.post({
+          workspaceId: workspace.id,
+          platform: workspace.platform,
+          destination: { kind: "dm", userId: to },
+          card: actionReminderCard(t, action, action.partnershipId ? partnerships.get(action.partnershipId)?.name ?? null : null, todayIn(slot, zone)),
+          dedupeKey: `action:${reminder.key}`,
+        });
+        if (fresh) actions++;
+      }
+    }
+    return { reviews, actions };
+  },
+};
