@@ -81,7 +81,8 @@ export function reviewReminderCard(t: T, e: ReviewEvent, partnership: string, to
 }
 
 export function actionReminderCard(t: T, a: AgreedAction, partnership: string | null, today: string): Card {
-  const title = t("action.reminder", { text: a.text, when: when(t, a.dueDate!, today) });
+  const late = -daysBetween(today, a.dueDate!);
+  const title = late > 0 ? t("action.reminder_overdue", { text: a.text, days: late }) : t("action.reminder_due", { text: a.text });
   return card(
     title,
     text(`:bell: ${title}`),

@@ -13,8 +13,14 @@ export async function resolvePartnership(deps: BotDeps, workspaceId: string, typ
   const prefix = all.filter((p) => p.name.toLowerCase().startsWith(q) || p.name.toLowerCase().split(/\s+/).includes(q));
   // A unique prefix or word ("Shanti" for "Shanti Network") is what people mean.
   if (prefix.length === 1 && q.length >= 3) return { ok: true, partnership: prefix[0]! };
+  // Compare with the whole name, each of its words, and its start, so "Shantti" finds "Shanti Network".
+  const closeness = (name: string) => {
+    const n = name.toLowerCase();
+    const parts = [n, n.slice(0, q.length), ...n.split(/\s+/)];
+    return Math.min(...parts.map((part) => distance(q, part)), n.includes(q) ? 1 : Infinity);
+  };
   const scored = all
-    .map((p) => ({ name: p.name, d: Math.min(distance(q, p.name.toLowerCase()), p.name.toLowerCase().includes(q) ? 1 : Infinity) }))
+    .map((p) => ({ name: p.name, d: closeness(p.name) }))
     .filter((s) => s.d <= Math.max(2, Math.floor(q.length / 3)))
     .sort((a, b) => a.d - b.d);
   const suggestions = [...new Set([...prefix.map((p) => p.name), ...scored.map((s) => s.name)])].slice(0, 3);

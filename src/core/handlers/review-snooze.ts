@@ -27,15 +27,18 @@ export const reviewSnooze: CommandHandler<"review.snooze"> = async (ctx, command
     return;
   }
   const now = deps.clock.now();
+  const today = todayIn(now, workspace.timezone);
+  // "2w" / "10d" push the date back from the later of the due date and today; anything else is a date.
   const relative = /^(\d+)\s*(d|days?|w|weeks?)$/i.exec(command.until.trim());
+  const from = event.dueDate > today ? event.dueDate : today;
   const parsed = relative
-    ? ({ ok: true, date: addDays(todayIn(now, workspace.timezone), Number(relative[1]) * (relative[2]!.toLowerCase().startsWith("w") ? 7 : 1)) } as const)
+    ? ({ ok: true, date: addDays(from, Number(relative[1]) * (relative[2]!.toLowerCase().startsWith("w") ? 7 : 1)) } as const)
     : parseUserDate(command.until, now, workspace.timezone);
   if (!parsed.ok) {
     await ctx.reply(errorCard(t, t(parsed.reason === "impossible" ? "date.impossible" : "date.unreadable", { value: command.until, field: "until" }), "review"));
     return;
   }
-  if (parsed.date <= todayIn(now, workspace.timezone)) {
+  if (parsed.date <= today) {
     await ctx.reply(errorCard(t, t("review.date_in_past", { date: showDate(parsed.date, t.locale) }), "review"));
     return;
   }
