@@ -18,15 +18,13 @@ export interface Scheduler {
   catchUp(): Promise<number>;
 }
 
-export function createScheduler(runner: JobRunner, deps: BotDeps): Scheduler {
-  const log = deps.logger.child({ component: "scheduler" });
-  const tasks: ScheduledTask[] = [];
-  const inFlight = new Set<Promise<unknown>>();
-
-  // node-cron asks the coordinator before each slot with the key "<job id>:<slot ISO time>"; the
-  // replica that inserts the ledger row for that job and slot runs it, the others skip.
+/**
+ * node-cron asks the coordinator before each slot with the key "<job id>:<slot ISO time>"; the
+ * replica that inserts the ledger row for that job and slot runs it, the others skip.
+ */
+export function createLedgerCoordinator(runner: JobRunner): RunCoordinator {
   const byId = new Map(runner.jobs.map((j) => [j.id, j]));
-  const coordinator: RunCoordinator = {
+  return {
     async shouldRun(key, ttlMs) {
       // An ISO time is 24 characters: "<id>:2026-11-21T03:00:00.000Z".
       const split = key.length - 25;
@@ -37,6 +35,14 @@ export function createScheduler(runner: JobRunner, deps: BotDeps): Scheduler {
       return runner.claim(job, floorMinute(slot), Math.max(ttlMs, 60_000));
     },
   };
+}
+
+export function createScheduler(runner: JobRunner, deps: BotDeps): Scheduler {
+  const log = deps.logger.child({ component: "scheduler" });
+  const tasks: ScheduledTask[] = [];
+  const inFlight = new Set<Promise<unknown>>();
+
+  const coordinator = createLedgerCoordinator(runner);
 
   const track = <T>(p: Promise<T>): Promise<T> => {
     inFlight.add(p);

@@ -183,3 +183,19 @@ describe("CSV import", () => {
     expect(renewal.map((r) => [r.kind, r.dueDate])).toEqual([["agreement-renewal", "2027-05-01"]]);
   });
 });
+
+describe("partners import from the CLI", () => {
+  it("imports into the only workspace, or asks which one, and reports rejected rows", async () => {
+    const { runCliRequest, parseCli, CliUsageError } = await import("../../src/cli/run.ts");
+    expect(() => parseCli(["partners", "import"])).toThrow(CliUsageError);
+    expect(() => parseCli(["partners", "import", "/no/such/file.csv"])).toThrow(/Cannot read \/no\/such\/file.csv/);
+    const ok = await runCliRequest(h.app, { command: "partners.import", file: "p.csv", csv: "name,country\nRiver Trust,Uganda\n" });
+    expect(ok).toEqual({ ok: true, output: `Imported 1 partnerships into ${FAKE_WORKSPACE}.\n` });
+    const bad = await runCliRequest(h.app, { command: "partners.import", file: "p.csv", csv: "name,colour\nX,red\n" });
+    expect(bad.ok).toBe(false);
+    expect(bad.output).toContain("row 1: unknown columns colour");
+    await h.app.store.workspaces.ensure({ platform: "slack", externalId: "T2" });
+    const ambiguous = await runCliRequest(h.app, { command: "partners.import", file: "p.csv", csv: "name\nY\n" });
+    expect(ambiguous.output).toContain("Say which workspace to import into with --workspace <id>. Workspaces: fake:T-FAKE, slack:T2");
+  });
+});
