@@ -30,6 +30,13 @@ function inline(raw: string, options: HtmlRenderOptions): string {
 }
 
 function markdown(raw: string): string {
+  // Fenced blocks (tables of history) keep their spacing.
+  const parts = raw.split(/```\n?/);
+  if (parts.length >= 3) return parts.map((part, i) => (i % 2 === 1 ? `<pre>${escapeHtml(part.replace(/\n$/, ""))}</pre>` : inlineMarkdown(part))).join("");
+  return inlineMarkdown(raw);
+}
+
+function inlineMarkdown(raw: string): string {
   let s = escapeHtml(raw);
   for (const [code, char] of Object.entries(emoji)) s = s.split(code).join(char);
   s = s.replace(/`([^`]+)`/g, "<code>$1</code>");

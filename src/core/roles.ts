@@ -24,6 +24,8 @@ export const commandRoles: Record<CommandName, Role[]> = {
   "rubric.start": coordinators,
   "rubric.pause": coordinators,
   "rubric.resume": coordinators,
+  "rubric.close": coordinators,
+  "rubric.status": coordinators,
   "rubric.results": readers,
   "rubric.history": readers,
   "partner.add": coordinators,

@@ -3,7 +3,8 @@ import type { JobDefinition } from "./types.ts";
 import { retentionJob } from "./retention.ts";
 import { pulseRemindersJob, pulseRoundsJob } from "../surveys/jobs.ts";
 import { reviewRemindersJob } from "../reviews/jobs.ts";
+import { rubricRoundsJob } from "../rubrics/jobs.ts";
 
 export function allJobs(): JobDefinition[] {
-  return [retentionJob, pulseRoundsJob, pulseRemindersJob, reviewRemindersJob];
+  return [retentionJob, pulseRoundsJob, pulseRemindersJob, reviewRemindersJob, rubricRoundsJob];
 }

@@ -245,7 +245,7 @@ export interface RoundStore {
   due(status: "scheduled" | "open", before: Date): Promise<Round[]>;
   /** Open rounds of a kind, across workspaces (reminders). */
   openRounds(kind: RoundKind): Promise<Round[]>;
-  /** The last closed round with the same template or rubric key before this one (same partnership for rubrics). */
+  /** The last closed round before this one: same template for pulses; same partnership (any rubric, keys are shared) for rubrics. */
   previousClosed(round: Round): Promise<Round | null>;
   /** Number of rounds of a template key in a workspace (rotation of quick pulses). */
   countWithKey(workspaceId: string, kind: RoundKind, snapshotKey: string): Promise<number>;
@@ -301,6 +301,12 @@ export interface ResponseStore {
   /** Aggregates a pulse round in SQL: respondents, and per question the distribution and mean. */
   pulseAggregates(roundId: string): Promise<PulseAggregates>;
   comments(roundId: string): Promise<{ itemKey: string; text: string; organisation: string | null }[]>;
+  /** Rubric ratings counted per element and level (null level: "don't know"), in SQL. */
+  rubricDistribution(roundId: string): Promise<{ respondents: number; cells: { itemKey: string; level: string | null; count: number }[] }>;
+  /** Collective rounds: each organisation's agreed rating per element. */
+  rubricByOrganisation(roundId: string): Promise<{ organisation: string; itemKey: string; level: string | null }[]>;
+  /** Collective rounds: whether an organisation already submitted its rating. */
+  organisationSubmitted(roundId: string, organisation: string): Promise<boolean>;
 }
 
 export interface PromptSnapshot {

@@ -34,6 +34,8 @@ export type Command =
   | { name: "rubric.results"; partnership: string }
   | { name: "rubric.history"; partnership: string }
   | { name: "rubric.resume"; partnership: string }
+  | { name: "rubric.close"; partnership: string }
+  | { name: "rubric.status"; partnership: string }
   | { name: "rubric.pause"; partnership: string; reason: string }
   | { name: "partner.add"; partnerName: string; fields: PartnerFields }
   | { name: "partner.edit"; partnership: string; fields: PartnerFields }
@@ -100,7 +102,8 @@ export const usages: Record<string, UsageEntry[]> = {
   ],
   rubric: [
     { area: "rubric", command: "rubric.start", usage: "rubric start [rubric] for <partnership> [to #channel|@person…] [mode individual|collective] [closes in 14d]", example: '/reflect rubric start clarissa for "Shanti Network" to #shanti mode individual' },
-    { area: "rubric", command: "rubric.results", usage: "rubric results|history|resume <partnership>", example: '/reflect rubric results "Shanti Network"' },
+    { area: "rubric", command: "rubric.results", usage: "rubric results|history|status <partnership>", example: '/reflect rubric results "Shanti Network"' },
+    { area: "rubric", command: "rubric.close", usage: "rubric close|resume <partnership>", example: '/reflect rubric close "Shanti Network"' },
     { area: "rubric", command: "rubric.pause", usage: "rubric pause <partnership> <reason>", example: '/reflect rubric pause "Shanti Network" trust is low after the audit' },
   ],
   partner: [

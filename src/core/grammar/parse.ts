@@ -167,6 +167,8 @@ function parseRubric(c: Cursor): Command {
     case "results":
     case "history":
     case "resume":
+    case "close":
+    case "status":
       return { name: `rubric.${verb}`, partnership: partnershipName(c.rest(), "rubric") };
     case "pause": {
       const first = c.next();

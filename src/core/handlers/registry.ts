@@ -33,15 +33,16 @@ import { actionAdd } from "./action-add.ts";
 import { actionList } from "./action-list.ts";
 import { actionDone } from "./action-done.ts";
 import { actionButtons, reviewButtons } from "./review-actions.ts";
+import { rubricStart } from "./rubric-start.ts";
+import { rubricResults, rubricStatus } from "./rubric-results.ts";
+import { rubricClose } from "./rubric-close.ts";
+import { rubricHistory } from "./rubric-history.ts";
+import { rubricPause, rubricResume } from "./rubric-pause.ts";
+import { rubricActions } from "./rubric-actions.ts";
 
 type Registry = { [N in CommandName]: CommandHandler<N> };
 
 const notYetBuilt = [
-  "rubric.start",
-  "rubric.results",
-  "rubric.history",
-  "rubric.pause",
-  "rubric.resume",
   "summary.preview",
   "summary.subscribe",
   "summary.unsubscribe",
@@ -77,10 +78,17 @@ export function createCommandRegistry(): Registry {
     "action.add": actionAdd,
     "action.list": actionList,
     "action.done": actionDone,
+    "rubric.start": rubricStart,
+    "rubric.results": rubricResults,
+    "rubric.status": rubricStatus,
+    "rubric.close": rubricClose,
+    "rubric.history": rubricHistory,
+    "rubric.pause": rubricPause,
+    "rubric.resume": rubricResume,
   };
 }
 
 /** Action handlers by actionId prefix (the part before the first ":"). */
 export function createActionRegistry(): Record<string, ActionHandler> {
-  return { pulse: pulseActions, review: reviewButtons, action: actionButtons };
+  return { pulse: pulseActions, review: reviewButtons, action: actionButtons, rubric: rubricActions };
 }

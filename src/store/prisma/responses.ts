@@ -65,6 +65,23 @@ export function createResponseStore(prisma: PrismaClient, ids: Ids): ResponseSto
         })),
       };
     },
+    async rubricDistribution(roundId) {
+      const [respondentRows, rows] = await Promise.all([
+        prisma.$queryRaw<{ n: unknown }[]>`SELECT count(*) AS n FROM submissions WHERE round_id = ${roundId}`,
+        prisma.$queryRaw<{ item_key: string; level: string | null; n: unknown }[]>`
+          SELECT item_key, level, count(*) AS n FROM answers WHERE round_id = ${roundId} GROUP BY item_key, level`,
+      ]);
+      return { respondents: num(respondentRows[0]?.n), cells: rows.map((r) => ({ itemKey: r.item_key, level: r.level, count: num(r.n) })) };
+    },
+    async rubricByOrganisation(roundId) {
+      const rows = await prisma.$queryRaw<{ organisation: string; item_key: string; level: string | null }[]>`
+        SELECT s.organisation, a.item_key, a.level FROM answers a JOIN submissions s ON s.id = a.submission_id
+        WHERE a.round_id = ${roundId} AND s.organisation IS NOT NULL ORDER BY s.organisation, a.item_key`;
+      return rows.map((r) => ({ organisation: r.organisation, itemKey: r.item_key, level: r.level }));
+    },
+    async organisationSubmitted(roundId, organisation) {
+      return (await prisma.submission.count({ where: { roundId, organisation } })) > 0;
+    },
     async comments(roundId) {
       const rows = await prisma.comment.findMany({ where: { roundId }, select: { itemKey: true, text: true, organisation: true } });
       return rows.map((r) => ({ itemKey: r.itemKey, text: r.text, organisation: r.organisation }));

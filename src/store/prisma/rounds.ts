@@ -100,6 +100,13 @@ export function createRoundStore(prisma: PrismaClient, ids: Ids): RoundStore {
       return (await prisma.round.findMany({ where: { kind, status: "open" } })).map(toRound);
     },
     async previousClosed(round) {
+      if (round.kind === "rubric") {
+        const row = await prisma.round.findFirst({
+          where: { workspaceId: round.workspaceId, kind: "rubric", status: "closed", id: { not: round.id }, partnershipId: round.partnershipId, opensAt: { lt: round.opensAt } },
+          orderBy: { opensAt: "desc" },
+        });
+        return row ? toRound(row) : null;
+      }
       const snapshot = await prisma.promptSnapshot.findUnique({ where: { id: round.snapshotId } });
       if (!snapshot) return null;
       const sameKey = (await prisma.promptSnapshot.findMany({ where: { kind: snapshot.kind, key: snapshot.key }, select: { id: true } })).map((s) => s.id);
@@ -111,7 +118,6 @@ export function createRoundStore(prisma: PrismaClient, ids: Ids): RoundStore {
           id: { not: round.id },
           snapshotId: { in: sameKey },
           opensAt: { lt: round.opensAt },
-          ...(round.kind === "rubric" ? { partnershipId: round.partnershipId } : {}),
         },
         orderBy: { opensAt: "desc" },
       });

@@ -1,0 +1,63 @@
+/** A partner's rubric cards: invitation with disclosure, the rating form, the thank-you. */
+import { buttons, card, context, heading, text, type Card, type CardElement } from "../core/card.ts";
+import { formatDateTime } from "../core/dates.ts";
+import { effectiveThreshold } from "../core/gate.ts";
+import type { Translate } from "../core/i18n.ts";
+import type { RubricDefinition } from "../core/prompts/schemas.ts";
+import type { Round, Workspace } from "../store/types.ts";
+import { pick } from "../surveys/templates.ts";
+import { DONT_KNOW } from "./definitions.ts";
+
+type T = Translate & { locale: string };
+
+export function rubricInvitationCard(t: T, zone: string, round: Round, rubric: RubricDefinition, partnership: string, workspace: Workspace, organisation: string | null): Card {
+  const collective = round.mode === "collective";
+  const title = t("rubric.invite_title", { partnership });
+  return card(
+    title,
+    heading(title),
+    text(pick(rubric.description, t.locale)),
+    text(t("rubric.invite_effort", { elements: rubric.elements.length, closes: formatDateTime(round.closesAt, zone, t.locale) })),
+    text(
+      collective
+        ? `:busts_in_silhouette: ${organisation ? t("rubric.collective_disclosure", { organisation }) : t("rubric.collective_no_org")}`
+        : `:lock: ${t("rubric.individual_disclosure", { threshold: effectiveThreshold(workspace.threshold) })}`,
+    ),
+    buttons({ actionId: `rubric:open:${round.id}`, label: collective ? t("rubric.rate_for_org") : t("rubric.rate_now"), style: "primary" }),
+    context(t("rubric.invite_footer", { ref: round.ref, rubric: pick(rubric.title, t.locale) })),
+  );
+}
+
+export function rubricFormCard(t: T, round: Round, rubric: RubricDefinition, partnership: string, organisation: string | null): Card {
+  const elements: CardElement[] = [
+    heading(t("rubric.form_title", { partnership })),
+    context(round.mode === "collective" ? t("rubric.form_help_collective", { organisation: organisation ?? "" }) : t("rubric.form_help")),
+  ];
+  for (const element of rubric.elements) {
+    elements.push({
+      type: "choices",
+      id: `e:${element.key}`,
+      label: pick(element.label, t.locale),
+      display: "radio",
+      options: [
+        ...rubric.levels.map((level) => ({
+          value: level.key,
+          label: pick(level.label, t.locale),
+          description: (element.descriptors[level.key] ?? []).map((d) => pick(d, t.locale)).join(" · "),
+        })),
+        { value: DONT_KNOW, label: t("rubric.dont_know") },
+      ],
+    });
+    elements.push({ type: "input", id: `n:${element.key}`, label: t("rubric.note_label", { element: pick(element.label, t.locale) }), multiline: true, maxLength: 500 });
+  }
+  elements.push(buttons({ actionId: `rubric:submit:${round.id}`, label: t("rubric.submit"), style: "primary", submit: true }));
+  elements.push(context(t("pulse.no_edit_warning")));
+  return { summary: t("rubric.form_title", { partnership }), elements };
+}
+
+export function rubricThanksCard(t: T, zone: string, round: Round, collective: boolean, organisation: string | null): Card {
+  const message = collective
+    ? t("rubric.thanks_collective", { organisation: organisation ?? "", closes: formatDateTime(round.closesAt, zone, t.locale) })
+    : t("rubric.thanks", { closes: formatDateTime(round.closesAt, zone, t.locale) });
+  return card(t("pulse.thanks_summary"), heading(t("pulse.thanks_summary")), text(message));
+}

@@ -1,0 +1,128 @@
+/**
+ * Rubric results as they may be shown. Individual rounds are anonymous: the round, every element
+ * and the notes pass the anonymity gate. Collective rounds are attributed to organisations by
+ * design (each organisation agreed and submitted one rating), so organisations' ratings are shown
+ * by name; nothing in them belongs to one person.
+ */
+import type { BotDeps } from "../core/context.ts";
+import { gate, gateComments, type GateDecision } from "../core/gate.ts";
+import type { RubricDefinition } from "../core/prompts/schemas.ts";
+import type { Round, Workspace } from "../store/types.ts";
+import { pick } from "../surveys/templates.ts";
+import { shuffle } from "../surveys/results.ts";
+import { compileElement, trend, type ElementCompilation, type Trend } from "./consensus.ts";
+import { rubricOf } from "./definitions.ts";
+
+export interface ElementResult {
+  key: string;
+  label: string;
+  compilation: ElementCompilation;
+  trend: Trend;
+  previous: string | null;
+}
+
+export interface RubricResults {
+  round: Round;
+  rubric: RubricDefinition;
+  rubricTitle: string;
+  partnership: string;
+  closed: boolean;
+  invited: number;
+  respondents: number;
+  threshold: number;
+  decision: GateDecision;
+  elements: ElementResult[];
+  withheldElements: number;
+  organisations: { organisation: string; ratings: Record<string, string | null> }[];
+  notes: { visible: true; byElement: Record<string, string[]> } | { visible: false; needed: number } | null;
+  previousRef: string | null;
+}
+
+interface Raw {
+  respondents: number;
+  /** Per element: the ratings (null = don't know). */
+  ratings: Map<string, (string | null)[]>;
+  organisations: { organisation: string; ratings: Record<string, string | null> }[];
+}
+
+async function loadRaw(deps: BotDeps, round: Round): Promise<Raw> {
+  const ratings = new Map<string, (string | null)[]>();
+  if (round.mode === "collective") {
+    const rows = await deps.store.responses.rubricByOrganisation(round.id);
+    const byOrg = new Map<string, Record<string, string | null>>();
+    for (const r of rows) {
+      byOrg.set(r.organisation, { ...(byOrg.get(r.organisation) ?? {}), [r.itemKey]: r.level });
+      ratings.set(r.itemKey, [...(ratings.get(r.itemKey) ?? []), r.level]);
+    }
+    return { respondents: byOrg.size, ratings, organisations: [...byOrg].map(([organisation, r]) => ({ organisation, ratings: r })) };
+  }
+  const dist = await deps.store.responses.rubricDistribution(round.id);
+  for (const cell of dist.cells) ratings.set(cell.itemKey, [...(ratings.get(cell.itemKey) ?? []), ...Array<string | null>(cell.count).fill(cell.level)]);
+  return { respondents: dist.respondents, ratings, organisations: [] };
+}
+
+/** Consensus per element that may be shown (used for trends and history). */
+export function visibleConsensus(round: Round, rubric: RubricDefinition, raw: Raw, threshold: number): Map<string, ElementCompilation> {
+  const out = new Map<string, ElementCompilation>();
+  const collective = round.mode === "collective";
+  if (!collective && !gate(raw.respondents, threshold).visible) return out;
+  for (const element of rubric.elements) {
+    const c = compileElement(rubric.levels, raw.ratings.get(element.key) ?? []);
+    if (c.consensus && (collective || gate(c.ratings, threshold).visible)) out.set(element.key, c);
+  }
+  return out;
+}
+
+export async function compiledConsensus(deps: BotDeps, round: Round, threshold: number): Promise<Map<string, ElementCompilation>> {
+  return visibleConsensus(round, await rubricOf(deps, round), await loadRaw(deps, round), threshold);
+}
+
+export async function computeRubricResults(deps: BotDeps, workspace: Workspace, round: Round, locale: string, random?: () => number): Promise<RubricResults> {
+  const rubric = await rubricOf(deps, round);
+  const partnership = round.partnershipId ? (await deps.store.partnerships.get(round.partnershipId))?.name ?? "" : "";
+  const closed = round.status === "closed";
+  const collective = round.mode === "collective";
+  const raw = closed ? await loadRaw(deps, round) : { respondents: await deps.store.responses.submissionCount(round.id), ratings: new Map(), organisations: [] };
+  const decision: GateDecision = collective ? (raw.respondents > 0 ? { visible: true, respondents: raw.respondents } : { visible: false, needed: 1, reason: "below_threshold" }) : gate(raw.respondents, workspace.threshold);
+  const result: RubricResults = {
+    round,
+    rubric,
+    rubricTitle: pick(rubric.title, locale),
+    partnership,
+    closed,
+    invited: round.invitedCount,
+    respondents: raw.respondents,
+    threshold: workspace.threshold,
+    decision,
+    elements: [],
+    withheldElements: 0,
+    organisations: [],
+    notes: null,
+    previousRef: null,
+  };
+  if (!closed || !decision.visible) return result;
+  const shown = visibleConsensus(round, rubric, raw, workspace.threshold);
+  const previous = await deps.store.rounds.previousClosed(round);
+  const before = previous ? await compiledConsensus(deps, previous, workspace.threshold) : new Map<string, ElementCompilation>();
+  if (previous && before.size > 0) result.previousRef = previous.ref;
+  for (const element of rubric.elements) {
+    const c = shown.get(element.key);
+    if (!c) {
+      result.withheldElements++;
+      continue;
+    }
+    const prev = before.get(element.key)?.consensus ?? null;
+    result.elements.push({ key: element.key, label: pick(element.label, locale), compilation: c, trend: trend(rubric.levels, c.consensus, prev), previous: prev });
+  }
+  if (collective) result.organisations = raw.organisations;
+  const notes = await deps.store.responses.comments(round.id);
+  if (notes.length > 0) {
+    const g = collective ? { visible: true as const } : gateComments(raw.respondents, workspace.commentThreshold);
+    if (g.visible) {
+      const byElement: Record<string, string[]> = {};
+      for (const n of shuffle(notes, random)) byElement[n.itemKey] = [...(byElement[n.itemKey] ?? []), collective && n.organisation ? `${n.organisation}: ${n.text}` : n.text];
+      result.notes = { visible: true, byElement };
+    } else result.notes = { visible: false, needed: g.needed };
+  }
+  return result;
+}
