@@ -113,7 +113,7 @@ export function createBot(deps: BotDeps, options: BotOptions = {}): Bot {
   async function refusal(ctx: HandlerContext, name: string, allowed: string[]): Promise<Card> {
     const { t } = ctx;
     const admins = await deps.store.members.list(ctx.workspace.id, { role: "admin" });
-    const roles = allowed.map((r) => t(`role.${r as Member["role"]}`)).join(t("common.or"));
+    const roles = new Intl.ListFormat(t.locale, { type: "disjunction" }).format(allowed.map((r) => t(`role.${r as Member["role"]}`)));
     const message = t("role.refused", { command: `/reflect ${name.replace(".", " ")}`, roles, yours: t(`role.${ctx.member.role}`) });
     const who = admins.length
       ? t("role.ask_admin", { admins: admins.map((a) => `<@${a.userId}>`).join(", "), example: `/reflect role <@${ctx.member.userId}> ${allowed.includes("coordinator") ? "coordinator" : allowed[0]}` })

@@ -4,7 +4,8 @@ import { retentionJob } from "./retention.ts";
 import { pulseRemindersJob, pulseRoundsJob } from "../surveys/jobs.ts";
 import { reviewRemindersJob } from "../reviews/jobs.ts";
 import { rubricRoundsJob } from "../rubrics/jobs.ts";
+import { weeklySummaryJob } from "../summaries/jobs.ts";
 
 export function allJobs(): JobDefinition[] {
-  return [retentionJob, pulseRoundsJob, pulseRemindersJob, reviewRemindersJob, rubricRoundsJob];
+  return [retentionJob, pulseRoundsJob, pulseRemindersJob, reviewRemindersJob, rubricRoundsJob, weeklySummaryJob];
 }

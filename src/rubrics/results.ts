@@ -38,14 +38,21 @@ export interface RubricResults {
   previousRef: string | null;
 }
 
-interface Raw {
+export interface Raw {
   respondents: number;
   /** Per element: the ratings (null = don't know). */
   ratings: Map<string, (string | null)[]>;
   organisations: { organisation: string; ratings: Record<string, string | null> }[];
 }
 
-async function loadRaw(deps: BotDeps, round: Round): Promise<Raw> {
+/** Individual rounds' ratings from a distribution (one query for many rounds in summaries). */
+export function rawFromDistribution(dist: { respondents: number; cells: { itemKey: string; level: string | null; count: number }[] }): Raw {
+  const ratings = new Map<string, (string | null)[]>();
+  for (const cell of dist.cells) ratings.set(cell.itemKey, [...(ratings.get(cell.itemKey) ?? []), ...Array<string | null>(cell.count).fill(cell.level)]);
+  return { respondents: dist.respondents, ratings, organisations: [] };
+}
+
+export async function loadRaw(deps: BotDeps, round: Round): Promise<Raw> {
   const ratings = new Map<string, (string | null)[]>();
   if (round.mode === "collective") {
     const rows = await deps.store.responses.rubricByOrganisation(round.id);
@@ -56,9 +63,7 @@ async function loadRaw(deps: BotDeps, round: Round): Promise<Raw> {
     }
     return { respondents: byOrg.size, ratings, organisations: [...byOrg].map(([organisation, r]) => ({ organisation, ratings: r })) };
   }
-  const dist = await deps.store.responses.rubricDistribution(round.id);
-  for (const cell of dist.cells) ratings.set(cell.itemKey, [...(ratings.get(cell.itemKey) ?? []), ...Array<string | null>(cell.count).fill(cell.level)]);
-  return { respondents: dist.respondents, ratings, organisations: [] };
+  return rawFromDistribution(await deps.store.responses.rubricDistribution(round.id));
 }
 
 /** Consensus per element that may be shown (used for trends and history). */

@@ -300,9 +300,12 @@ export interface ResponseStore {
   submissionCount(roundId: string): Promise<number>;
   /** Aggregates a pulse round in SQL: respondents, and per question the distribution and mean. */
   pulseAggregates(roundId: string): Promise<PulseAggregates>;
+  /** The same for many rounds in one query each (summaries and charts). */
+  pulseAggregatesMany(roundIds: string[]): Promise<Map<string, PulseAggregates>>;
   comments(roundId: string): Promise<{ itemKey: string; text: string; organisation: string | null }[]>;
   /** Rubric ratings counted per element and level (null level: "don't know"), in SQL. */
   rubricDistribution(roundId: string): Promise<{ respondents: number; cells: { itemKey: string; level: string | null; count: number }[] }>;
+  rubricDistributionMany(roundIds: string[]): Promise<Map<string, { respondents: number; cells: { itemKey: string; level: string | null; count: number }[] }>>;
   /** Collective rounds: each organisation's agreed rating per element. */
   rubricByOrganisation(roundId: string): Promise<{ organisation: string; itemKey: string; level: string | null }[]>;
   /** Collective rounds: whether an organisation already submitted its rating. */
@@ -415,6 +418,23 @@ export interface ActionStore {
   markDone(id: string, now: Date): Promise<boolean>;
 }
 
+export interface SummarySubscription {
+  id: string;
+  workspaceId: string;
+  channelId: string;
+  /** ISO weekday: 1 = Monday … 7 = Sunday. */
+  weekday: number;
+  /** "HH:MM" in the workspace's time zone. */
+  localTime: string;
+  createdBy: string;
+}
+
+export interface SummaryStore {
+  subscribe(input: Omit<SummarySubscription, "id">): Promise<SummarySubscription>;
+  unsubscribe(workspaceId: string, channelId: string): Promise<boolean>;
+  list(workspaceId?: string): Promise<SummarySubscription[]>;
+}
+
 /** Everything the core needs from storage. */
 export interface Store {
   workspaces: WorkspaceStore;
@@ -431,6 +451,7 @@ export interface Store {
   partnerships: PartnershipStore;
   reviews: ReviewStore;
   actions: ActionStore;
+  summaries: SummaryStore;
   snapshots: PromptSnapshotStore;
   /** True when the database answers a trivial query. */
   ping(): Promise<boolean>;

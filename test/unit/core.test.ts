@@ -99,12 +99,6 @@ describe("core dispatch through the fake platform", () => {
     expect(help).toContain("/reflect privacy");
   });
 
-  it("answers honestly for commands not built yet, and changes nothing", async () => {
-    const text = h.text(await h.command("amina", "summary preview"));
-    expect(text).toContain("is understood, but this feature is not built yet");
-    expect(text).toContain("Nothing was changed.");
-  });
-
   it("apologises with a reference when a handler fails, and logs no answer content", async () => {
     const store = h.app.store;
     const original = store.workspaces.updateSettings;

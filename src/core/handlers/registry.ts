@@ -12,7 +12,6 @@ import { roleList } from "./role-list.ts";
 import { settingsShow } from "./settings-show.ts";
 import { settingsSet } from "./settings-set.ts";
 import { organisation } from "./organisation.ts";
-import { comingSoon } from "./coming-soon.ts";
 import { pulseStart } from "./pulse-start.ts";
 import { pulseStatus } from "./pulse-status.ts";
 import { pulseResults } from "./pulse-results.ts";
@@ -39,19 +38,12 @@ import { rubricClose } from "./rubric-close.ts";
 import { rubricHistory } from "./rubric-history.ts";
 import { rubricPause, rubricResume } from "./rubric-pause.ts";
 import { rubricActions } from "./rubric-actions.ts";
+import { summaryPreview, summarySubscribe, summaryUnsubscribe } from "./summary.ts";
 
 type Registry = { [N in CommandName]: CommandHandler<N> };
 
-const notYetBuilt = [
-  "summary.preview",
-  "summary.subscribe",
-  "summary.unsubscribe",
-] as const satisfies readonly CommandName[];
-
 export function createCommandRegistry(): Registry {
-  const pending = Object.fromEntries(notYetBuilt.map((name) => [name, comingSoon(name)])) as Pick<Registry, (typeof notYetBuilt)[number]>;
   return {
-    ...pending,
     help,
     privacy,
     language,
@@ -85,6 +77,9 @@ export function createCommandRegistry(): Registry {
     "rubric.history": rubricHistory,
     "rubric.pause": rubricPause,
     "rubric.resume": rubricResume,
+    "summary.preview": summaryPreview,
+    "summary.subscribe": summarySubscribe,
+    "summary.unsubscribe": summaryUnsubscribe,
   };
 }
 

@@ -15,6 +15,7 @@ import { createResponseStore } from "./responses.ts";
 import { createPromptSnapshotStore } from "./snapshots.ts";
 import { createPartnershipStore } from "./partnerships.ts";
 import { createActionStore, createReviewStore } from "./reviews.ts";
+import { createSummaryStore } from "./summaries.ts";
 
 export interface PrismaStore extends Store {
   kind: "pglite" | "postgres";
@@ -49,6 +50,7 @@ export async function createPrismaStore(options: OpenOptions & { ids: Ids; logge
     partnerships: createPartnershipStore(prisma, ids),
     reviews: createReviewStore(prisma, ids),
     actions: createActionStore(prisma, ids),
+    summaries: createSummaryStore(prisma, ids),
     async ping() {
       try {
         await prisma.$queryRaw`SELECT 1`;

@@ -65,6 +65,45 @@ export function createResponseStore(prisma: PrismaClient, ids: Ids): ResponseSto
         })),
       };
     },
+    async pulseAggregatesMany(roundIds) {
+      const out = new Map<string, PulseAggregates>(roundIds.map((id) => [id, { respondents: 0, questions: [] }]));
+      if (roundIds.length === 0) return out;
+      const [respondentRows, questionRows] = await Promise.all([
+        prisma.$queryRaw<{ round_id: string; n: unknown }[]>`SELECT round_id, count(*) AS n FROM submissions WHERE round_id = ANY(${roundIds}::text[]) GROUP BY round_id`,
+        prisma.$queryRaw<Record<string, unknown>[]>`
+          SELECT round_id, item_key,
+                 count(*) FILTER (WHERE value IS NOT NULL) AS answered,
+                 count(*) FILTER (WHERE value IS NULL) AS prefer_not,
+                 avg(value)::float8 AS mean,
+                 count(*) FILTER (WHERE value = 1) AS c1, count(*) FILTER (WHERE value = 2) AS c2,
+                 count(*) FILTER (WHERE value = 3) AS c3, count(*) FILTER (WHERE value = 4) AS c4,
+                 count(*) FILTER (WHERE value = 5) AS c5
+          FROM answers WHERE round_id = ANY(${roundIds}::text[]) GROUP BY round_id, item_key`,
+      ]);
+      for (const r of respondentRows) out.get(r.round_id)!.respondents = num(r.n);
+      for (const r of questionRows) {
+        out.get(String(r.round_id))!.questions.push({
+          itemKey: String(r.item_key),
+          answered: num(r.answered),
+          preferNot: num(r.prefer_not),
+          mean: maybe(r.mean),
+          counts: { 1: num(r.c1), 2: num(r.c2), 3: num(r.c3), 4: num(r.c4), 5: num(r.c5) },
+        });
+      }
+      return out;
+    },
+    async rubricDistributionMany(roundIds) {
+      const out = new Map<string, { respondents: number; cells: { itemKey: string; level: string | null; count: number }[] }>(roundIds.map((id) => [id, { respondents: 0, cells: [] }]));
+      if (roundIds.length === 0) return out;
+      const [respondentRows, rows] = await Promise.all([
+        prisma.$queryRaw<{ round_id: string; n: unknown }[]>`SELECT round_id, count(*) AS n FROM submissions WHERE round_id = ANY(${roundIds}::text[]) GROUP BY round_id`,
+        prisma.$queryRaw<{ round_id: string; item_key: string; level: string | null; n: unknown }[]>`
+          SELECT round_id, item_key, level, count(*) AS n FROM answers WHERE round_id = ANY(${roundIds}::text[]) GROUP BY round_id, item_key, level`,
+      ]);
+      for (const r of respondentRows) out.get(r.round_id)!.respondents = num(r.n);
+      for (const r of rows) out.get(r.round_id)!.cells.push({ itemKey: r.item_key, level: r.level, count: num(r.n) });
+      return out;
+    },
     async rubricDistribution(roundId) {
       const [respondentRows, rows] = await Promise.all([
         prisma.$queryRaw<{ n: unknown }[]>`SELECT count(*) AS n FROM submissions WHERE round_id = ${roundId}`,

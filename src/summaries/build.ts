@@ -1,0 +1,118 @@
+/**
+ * What the weekly summary says, as data. Every figure comes from the gated results of the pulse
+ * and rubric modules (`gatePulseResults`, `visibleConsensus`), so the summary can never show what
+ * the anonymity gate withholds; below the threshold it says how many more responses were needed.
+ */
+import { DateTime } from "luxon";
+import type { BotDeps } from "../core/context.ts";
+import type { SurveyTemplate } from "../core/prompts/schemas.ts";
+import type { RubricDefinition } from "../core/prompts/schemas.ts";
+import type { AgreedAction, ReviewEvent, Round, Workspace } from "../store/types.ts";
+import { computePulseResults, gatePulseResults, QUALITIES, type PulseResults } from "../surveys/results.ts";
+import { computeRubricResults, rawFromDistribution, loadRaw, visibleConsensus, type RubricResults } from "../rubrics/results.ts";
+import { addDays, todayIn } from "../reviews/dates.ts";
+
+export interface SummaryData {
+  workspace: Workspace;
+  from: Date;
+  to: Date;
+  opened: { round: Round; title: string; partnership: string | null }[];
+  pulses: PulseResults[];
+  rubrics: RubricResults[];
+  actions: { action: AgreedAction; partnership: string | null }[];
+  reviews: { event: ReviewEvent; partnership: string }[];
+  partnershipNames: Map<string, string>;
+  today: string;
+  chart: ChartSeries;
+}
+
+export interface ChartSeries {
+  /** Quality means per closed pulse round (only rounds and qualities the gate shows). */
+  qualities: { label: string; quality: string; mean: number }[];
+  /** Mean consensus score per rubric element per month (only visible elements). */
+  elements: { month: string; element: string; score: number }[];
+}
+
+export const isQuiet = (d: SummaryData) => d.opened.length + d.pulses.length + d.rubrics.length + d.actions.length + d.reviews.length === 0;
+
+export async function buildSummary(deps: BotDeps, workspace: Workspace, to: Date, locale: string): Promise<SummaryData> {
+  const from = new Date(to.getTime() - 7 * 86_400_000);
+  const within = (d: Date | null) => d !== null && d > from && d <= to;
+  const names = new Map((await deps.store.partnerships.list(workspace.id, { includeArchived: true })).map((p) => [p.id, p.name]));
+  const templates = new Map<string, SurveyTemplate | RubricDefinition>();
+  const definition = async (round: Round) => {
+    if (!templates.has(round.snapshotId)) templates.set(round.snapshotId, (await deps.store.snapshots.get(round.snapshotId))!.definition as SurveyTemplate);
+    return templates.get(round.snapshotId)!;
+  };
+
+  const pulseRounds = await deps.store.rounds.list(workspace.id, { kind: "pulse", limit: 60 });
+  const rubricRounds = await deps.store.rounds.list(workspace.id, { kind: "rubric", limit: 400 });
+  const opened: SummaryData["opened"] = [];
+  for (const r of [...pulseRounds, ...rubricRounds].filter((r) => r.status !== "scheduled" && within(r.opensAt))) {
+    const def = await definition(r);
+    opened.push({ round: r, title: (def.title as Record<string, string>)[locale] ?? def.title.en!, partnership: r.partnershipId ? names.get(r.partnershipId) ?? null : null });
+  }
+  const pulses: PulseResults[] = [];
+  for (const r of pulseRounds.filter((r) => r.status === "closed" && within(r.closedAt))) pulses.push(await computePulseResults(deps, workspace, r, locale));
+  const rubrics: RubricResults[] = [];
+  for (const r of rubricRounds.filter((r) => r.status === "closed" && within(r.closedAt))) rubrics.push(await computeRubricResults(deps, workspace, r, locale));
+
+  const today = todayIn(to, workspace.timezone);
+  const weekEnd = addDays(today, 7);
+  const actions = (await deps.store.actions.list(workspace.id, { status: "open" }))
+    .filter((a) => a.dueDate !== null && a.dueDate <= weekEnd)
+    .map((action) => ({ action, partnership: action.partnershipId ? names.get(action.partnershipId) ?? null : null }));
+  const reviews = (await deps.store.reviews.listOpen(workspace.id, { dueOnOrBefore: addDays(today, 30) }))
+    .filter((e) => names.has(e.partnershipId))
+    .map((event) => ({ event, partnership: names.get(event.partnershipId)! }));
+
+  return { workspace, from, to, opened, pulses, rubrics, actions, reviews, partnershipNames: names, today, chart: await chartSeries(deps, workspace, pulseRounds, rubricRounds, definition, to, locale) };
+}
+
+async function chartSeries(
+  deps: BotDeps,
+  workspace: Workspace,
+  pulseRounds: Round[],
+  rubricRounds: Round[],
+  definition: (r: Round) => Promise<SurveyTemplate | RubricDefinition>,
+  to: Date,
+  locale: string,
+): Promise<ChartSeries> {
+  const closedPulses = pulseRounds.filter((r) => r.status === "closed").slice(0, 8).reverse();
+  const aggregates = await deps.store.responses.pulseAggregatesMany(closedPulses.map((r) => r.id));
+  const qualities: ChartSeries["qualities"] = [];
+  for (const round of closedPulses) {
+    const gated = gatePulseResults({
+      round,
+      template: (await definition(round)) as SurveyTemplate,
+      locale,
+      threshold: workspace.threshold,
+      commentThreshold: workspace.commentThreshold,
+      aggregates: aggregates.get(round.id)!,
+      comments: [],
+      previous: null,
+    });
+    const label = DateTime.fromJSDate(round.closedAt ?? round.closesAt, { zone: workspace.timezone }).toFormat("d LLL");
+    for (const q of gated.qualities) qualities.push({ label: `${label} ${round.ref}`, quality: q.quality, mean: Math.round(q.mean * 100) / 100 });
+  }
+  const since = DateTime.fromJSDate(to).minus({ months: 6 }).toJSDate();
+  const recentRubrics = rubricRounds.filter((r) => r.status === "closed" && r.closedAt && r.closedAt > since);
+  const distributions = await deps.store.responses.rubricDistributionMany(recentRubrics.filter((r) => r.mode === "individual").map((r) => r.id));
+  const sums = new Map<string, { total: number; n: number }>();
+  for (const round of recentRubrics) {
+    const rubric = (await definition(round)) as RubricDefinition;
+    const raw = round.mode === "individual" ? rawFromDistribution(distributions.get(round.id)!) : await loadRaw(deps, round);
+    const month = DateTime.fromJSDate(round.closedAt!, { zone: workspace.timezone }).toFormat("yyyy-LL");
+    for (const [element, c] of visibleConsensus(round, rubric, raw, workspace.threshold)) {
+      const score = rubric.levels.find((l) => l.key === c.consensus)!.score;
+      const key = `${month}|${element}`;
+      const s = sums.get(key) ?? { total: 0, n: 0 };
+      sums.set(key, { total: s.total + score, n: s.n + 1 });
+    }
+  }
+  const elements = [...sums].map(([key, s]) => {
+    const [month, element] = key.split("|") as [string, string];
+    return { month, element, score: Math.round((s.total / s.n) * 100) / 100 };
+  });
+  return { qualities: qualities.filter((q) => (QUALITIES as readonly string[]).includes(q.quality)), elements };
+}
