@@ -32,7 +32,10 @@ export async function benchPulseResults(): Promise<BenchResult[]> {
       keys,
     );
     await store.rawExecute(`INSERT INTO comments (id, round_id, item_key, text, submitted_on) SELECT 'c' || g, $1, 'comment', 'comment ' || g, DATE '2026-01-02' FROM generate_series(1, 300) g`, round.id);
+    // Closing stores the round's counts (one GROUP BY over its answers); results then read those.
+    const closeStarted = performance.now();
     await store.rounds.close(round.id, new Date("2026-01-08"));
+    const closeMs = performance.now() - closeStarted;
     await store.rawExecute("ANALYZE");
     const closed = (await store.rounds.byId(round.id))!;
     const deps = { store } as unknown as BotDeps;
@@ -46,7 +49,15 @@ export async function benchPulseResults(): Promise<BenchResult[]> {
       if (i === 0 && results.respondents !== 10_000) throw new Error(`expected 10000 respondents, got ${results.respondents}`);
     }
     const s = summarise(samples.slice(3));
-    const result: BenchResult = { name: "pulse: results of 10,000 submissions (PostgreSQL)", metrics: { p50_ms: s.p50, p99_ms: s.p99, n: s.n }, target: "p50 < 200 ms", pass: s.p50 < 200 };
+    // The aggregation itself, run live over the 110,000 answers (what close stores once).
+    const liveSamples: number[] = [];
+    for (let i = 0; i < 10; i++) {
+      const t0 = performance.now();
+      await store.rawQuery(`SELECT item_key, value, count(*) FROM answers WHERE round_id = $1 GROUP BY item_key, value`, round.id);
+      liveSamples.push(performance.now() - t0);
+    }
+    const live = summarise(liveSamples.slice(2));
+    const result: BenchResult = { name: "pulse: results of 10,000 submissions (PostgreSQL)", metrics: { p50_ms: s.p50, p99_ms: s.p99, n: s.n, close_with_aggregation_ms: closeMs, live_p50_ms: live.p50 }, target: "p50 < 200 ms (and live aggregation too)", pass: s.p50 < 200 && live.p50 < 200 };
     report(result);
     return [result];
   } finally {

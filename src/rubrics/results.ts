@@ -82,22 +82,36 @@ export async function compiledConsensus(deps: BotDeps, round: Round, threshold: 
   return visibleConsensus(round, await rubricOf(deps, round), await loadRaw(deps, round), threshold);
 }
 
-export async function computeRubricResults(deps: BotDeps, workspace: Workspace, round: Round, locale: string, random?: () => number): Promise<RubricResults> {
-  const rubric = await rubricOf(deps, round);
-  const partnership = round.partnershipId ? (await deps.store.partnerships.get(round.partnershipId))?.name ?? "" : "";
-  const closed = round.status === "closed";
+/**
+ * The gated results of a closed round from its ratings (pure, so summaries can compile many
+ * rounds from one query). Notes are added by `computeRubricResults`.
+ */
+export function gateRubricRound(input: {
+  round: Round;
+  rubric: RubricDefinition;
+  raw: Raw;
+  previous: { round: Round; rubric: RubricDefinition; raw: Raw } | null;
+  threshold: number;
+  locale: string;
+  partnership: string;
+}): RubricResults {
+  const { round, rubric, raw, threshold, locale } = input;
   const collective = round.mode === "collective";
-  const raw = closed ? await loadRaw(deps, round) : { respondents: await deps.store.responses.submissionCount(round.id), ratings: new Map(), organisations: [] };
-  const decision: GateDecision = collective ? (raw.respondents > 0 ? { visible: true, respondents: raw.respondents } : { visible: false, needed: 1, reason: "below_threshold" }) : gate(raw.respondents, workspace.threshold);
+  const closed = round.status === "closed";
+  const decision: GateDecision = collective
+    ? raw.respondents > 0
+      ? { visible: true, respondents: raw.respondents }
+      : { visible: false, needed: 1, reason: "below_threshold" }
+    : gate(raw.respondents, threshold);
   const result: RubricResults = {
     round,
     rubric,
     rubricTitle: pick(rubric.title, locale),
-    partnership,
+    partnership: input.partnership,
     closed,
     invited: round.invitedCount,
     respondents: raw.respondents,
-    threshold: workspace.threshold,
+    threshold,
     decision,
     elements: [],
     withheldElements: 0,
@@ -106,10 +120,9 @@ export async function computeRubricResults(deps: BotDeps, workspace: Workspace, 
     previousRef: null,
   };
   if (!closed || !decision.visible) return result;
-  const shown = visibleConsensus(round, rubric, raw, workspace.threshold);
-  const previous = await deps.store.rounds.previousClosed(round);
-  const before = previous ? await compiledConsensus(deps, previous, workspace.threshold) : new Map<string, ElementCompilation>();
-  if (previous && before.size > 0) result.previousRef = previous.ref;
+  const shown = visibleConsensus(round, rubric, raw, threshold);
+  const before = input.previous ? visibleConsensus(input.previous.round, input.previous.rubric, input.previous.raw, threshold) : new Map<string, ElementCompilation>();
+  if (input.previous && before.size > 0) result.previousRef = input.previous.round.ref;
   for (const element of rubric.elements) {
     const c = shown.get(element.key);
     if (!c) {
@@ -120,6 +133,19 @@ export async function computeRubricResults(deps: BotDeps, workspace: Workspace, 
     result.elements.push({ key: element.key, label: pick(element.label, locale), compilation: c, trend: trend(rubric.levels, c.consensus, prev), previous: prev });
   }
   if (collective) result.organisations = raw.organisations;
+  return result;
+}
+
+export async function computeRubricResults(deps: BotDeps, workspace: Workspace, round: Round, locale: string, random?: () => number): Promise<RubricResults> {
+  const rubric = await rubricOf(deps, round);
+  const partnership = round.partnershipId ? (await deps.store.partnerships.get(round.partnershipId))?.name ?? "" : "";
+  const closed = round.status === "closed";
+  const raw: Raw = closed ? await loadRaw(deps, round) : { respondents: await deps.store.responses.submissionCount(round.id), ratings: new Map(), organisations: [] };
+  const previousRound = closed ? await deps.store.rounds.previousClosed(round) : null;
+  const previous = previousRound ? { round: previousRound, rubric: await rubricOf(deps, previousRound), raw: await loadRaw(deps, previousRound) } : null;
+  const result = gateRubricRound({ round, rubric, raw, previous, threshold: workspace.threshold, locale, partnership });
+  if (!closed || !result.decision.visible) return result;
+  const collective = round.mode === "collective";
   const notes = await deps.store.responses.comments(round.id);
   if (notes.length > 0) {
     const g = collective ? { visible: true as const } : gateComments(raw.respondents, workspace.commentThreshold);

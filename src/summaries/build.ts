@@ -9,7 +9,7 @@ import type { SurveyTemplate } from "../core/prompts/schemas.ts";
 import type { RubricDefinition } from "../core/prompts/schemas.ts";
 import type { AgreedAction, ReviewEvent, Round, Workspace } from "../store/types.ts";
 import { computePulseResults, gatePulseResults, QUALITIES, type PulseResults } from "../surveys/results.ts";
-import { computeRubricResults, rawFromDistribution, loadRaw, visibleConsensus, type RubricResults } from "../rubrics/results.ts";
+import { gateRubricRound, rawFromDistribution, loadRaw, visibleConsensus, type RubricResults } from "../rubrics/results.ts";
 import { addDays, todayIn } from "../reviews/dates.ts";
 
 export interface SummaryData {
@@ -36,6 +36,8 @@ export interface ChartSeries {
 export const isQuiet = (d: SummaryData) => d.opened.length + d.pulses.length + d.rubrics.length + d.actions.length + d.reviews.length === 0;
 
 export async function buildSummary(deps: BotDeps, workspace: Workspace, to: Date, locale: string): Promise<SummaryData> {
+  const t = deps.i18n.forLocale(locale);
+  const qualityNames = Object.fromEntries(QUALITIES.map((q) => [q, t(`quality.${q}`)]));
   const from = new Date(to.getTime() - 7 * 86_400_000);
   const within = (d: Date | null) => d !== null && d > from && d <= to;
   const names = new Map((await deps.store.partnerships.list(workspace.id, { includeArchived: true })).map((p) => [p.id, p.name]));
@@ -54,8 +56,7 @@ export async function buildSummary(deps: BotDeps, workspace: Workspace, to: Date
   }
   const pulses: PulseResults[] = [];
   for (const r of pulseRounds.filter((r) => r.status === "closed" && within(r.closedAt))) pulses.push(await computePulseResults(deps, workspace, r, locale));
-  const rubrics: RubricResults[] = [];
-  for (const r of rubricRounds.filter((r) => r.status === "closed" && within(r.closedAt))) rubrics.push(await computeRubricResults(deps, workspace, r, locale));
+  const rubrics = await weekRubrics(deps, workspace, rubricRounds, within, names, definition, locale);
 
   const today = todayIn(to, workspace.timezone);
   const weekEnd = addDays(today, 7);
@@ -66,10 +67,48 @@ export async function buildSummary(deps: BotDeps, workspace: Workspace, to: Date
     .filter((e) => names.has(e.partnershipId))
     .map((event) => ({ event, partnership: names.get(event.partnershipId)! }));
 
-  return { workspace, from, to, opened, pulses, rubrics, actions, reviews, partnershipNames: names, today, chart: await chartSeries(deps, workspace, pulseRounds, rubricRounds, definition, to, locale) };
+  return { workspace, from, to, opened, pulses, rubrics, actions, reviews, partnershipNames: names, today, chart: await chartSeries(qualityNames, deps, workspace, pulseRounds, rubricRounds, definition, to, locale) };
+}
+
+/**
+ * Rubric rounds closed in the week, with trends against each partnership's previous round, from
+ * one query for all of them (the rounds list is newest first).
+ */
+async function weekRubrics(
+  deps: BotDeps,
+  workspace: Workspace,
+  rubricRounds: Round[],
+  within: (d: Date | null) => boolean,
+  names: Map<string, string>,
+  definition: (r: Round) => Promise<SurveyTemplate | RubricDefinition>,
+  locale: string,
+): Promise<RubricResults[]> {
+  const closed = rubricRounds.filter((r) => r.status === "closed");
+  const week = closed.filter((r) => within(r.closedAt));
+  const previousOf = new Map(week.map((r) => [r.id, closed.find((p) => p.partnershipId === r.partnershipId && p.opensAt < r.opensAt) ?? null]));
+  const involved = [...week, ...[...previousOf.values()].filter((p): p is Round => p !== null)];
+  const individual = await deps.store.responses.rubricDistributionMany(involved.filter((r) => r.mode === "individual").map((r) => r.id));
+  const raw = async (r: Round) => (r.mode === "individual" ? rawFromDistribution(individual.get(r.id)!) : loadRaw(deps, r));
+  const out: RubricResults[] = [];
+  for (const round of week) {
+    const prev = previousOf.get(round.id) ?? null;
+    out.push(
+      gateRubricRound({
+        round,
+        rubric: (await definition(round)) as RubricDefinition,
+        raw: await raw(round),
+        previous: prev ? { round: prev, rubric: (await definition(prev)) as RubricDefinition, raw: await raw(prev) } : null,
+        threshold: workspace.threshold,
+        locale,
+        partnership: round.partnershipId ? names.get(round.partnershipId) ?? "" : "",
+      }),
+    );
+  }
+  return out;
 }
 
 async function chartSeries(
+  qualityNames: Record<string, string>,
   deps: BotDeps,
   workspace: Workspace,
   pulseRounds: Round[],
@@ -93,7 +132,7 @@ async function chartSeries(
       previous: null,
     });
     const label = DateTime.fromJSDate(round.closedAt ?? round.closesAt, { zone: workspace.timezone }).toFormat("d LLL");
-    for (const q of gated.qualities) qualities.push({ label: `${label} ${round.ref}`, quality: q.quality, mean: Math.round(q.mean * 100) / 100 });
+    for (const q of gated.qualities) qualities.push({ label: `${label} ${round.ref}`, quality: qualityNames[q.quality] ?? q.quality, mean: Math.round(q.mean * 100) / 100 });
   }
   const since = DateTime.fromJSDate(to).minus({ months: 6 }).toJSDate();
   const recentRubrics = rubricRounds.filter((r) => r.status === "closed" && r.closedAt && r.closedAt > since);
@@ -103,9 +142,10 @@ async function chartSeries(
     const rubric = (await definition(round)) as RubricDefinition;
     const raw = round.mode === "individual" ? rawFromDistribution(distributions.get(round.id)!) : await loadRaw(deps, round);
     const month = DateTime.fromJSDate(round.closedAt!, { zone: workspace.timezone }).toFormat("yyyy-LL");
-    for (const [element, c] of visibleConsensus(round, rubric, raw, workspace.threshold)) {
+    for (const [elementKey, c] of visibleConsensus(round, rubric, raw, workspace.threshold)) {
       const score = rubric.levels.find((l) => l.key === c.consensus)!.score;
-      const key = `${month}|${element}`;
+      const element = rubric.elements.find((e) => e.key === elementKey)!;
+      const key = `${month}|${(element.label as Record<string, string>)[locale] ?? element.label.en}`;
       const s = sums.get(key) ?? { total: 0, n: 0 };
       sums.set(key, { total: s.total + score, n: s.n + 1 });
     }
@@ -114,5 +154,5 @@ async function chartSeries(
     const [month, element] = key.split("|") as [string, string];
     return { month, element, score: Math.round((s.total / s.n) * 100) / 100 };
   });
-  return { qualities: qualities.filter((q) => (QUALITIES as readonly string[]).includes(q.quality)), elements };
+  return { qualities, elements };
 }

@@ -50,6 +50,8 @@ export function chartSpec(series: ChartSeries, titles: { qualities: string; elem
   return {
     $schema: "https://vega.github.io/schema/vega-lite/v5.json",
     vconcat: panels,
+    // Each panel keeps its own colours and legend (qualities and elements are different things).
+    resolve: { scale: { color: "independent" }, legend: { color: "independent" } },
     config: { font: "DejaVu Sans", background: "white", view: { stroke: null } },
   } as TopLevelSpec;
 }

@@ -1,9 +1,56 @@
 import type { PrismaClient } from "./generated/client.ts";
 import type { Ids } from "../../core/ids.ts";
-import type { PulseAggregates, ResponseStore } from "../types.ts";
+import type { PulseAggregates, QuestionAggregate, ResponseStore } from "../types.ts";
 
 const num = (v: unknown): number => (typeof v === "bigint" ? Number(v) : Number(v ?? 0));
-const maybe = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
+
+/** Answer counts per item and value/level, the common form of every aggregate. */
+interface Cells {
+  respondents: number;
+  cells: { itemKey: string; value: number | null; level: string | null; count: number }[];
+}
+
+/**
+ * Counts of many rounds: closed rounds read the counts stored at close (round_aggregates); open
+ * rounds are counted from their answers. Either way the grouping happens in SQL.
+ */
+async function cellsOf(prisma: PrismaClient, roundIds: string[]): Promise<Map<string, Cells>> {
+  const out = new Map<string, Cells>(roundIds.map((id) => [id, { respondents: 0, cells: [] }]));
+  if (roundIds.length === 0) return out;
+  const rounds = await prisma.$queryRaw<{ id: string; respondents: number | null }[]>`SELECT id, respondents FROM rounds WHERE id = ANY(${roundIds}::text[])`;
+  const stored = rounds.filter((r) => r.respondents !== null).map((r) => r.id);
+  const live = roundIds.filter((id) => !stored.includes(id));
+  for (const r of rounds) if (r.respondents !== null) out.get(r.id)!.respondents = Number(r.respondents);
+  type CellRow = { round_id: string; item_key: string; value: number | null; level: string | null; n: unknown };
+  const [storedRows, liveRows, liveRespondents] = await Promise.all([
+    stored.length ? prisma.$queryRaw<CellRow[]>`SELECT round_id, item_key, value, level, count AS n FROM round_aggregates WHERE round_id = ANY(${stored}::text[])` : Promise.resolve([]),
+    live.length ? prisma.$queryRaw<CellRow[]>`SELECT round_id, item_key, value, level, count(*) AS n FROM answers WHERE round_id = ANY(${live}::text[]) GROUP BY round_id, item_key, value, level` : Promise.resolve([]),
+    live.length ? prisma.$queryRaw<{ round_id: string; n: unknown }[]>`SELECT round_id, count(*) AS n FROM submissions WHERE round_id = ANY(${live}::text[]) GROUP BY round_id` : Promise.resolve([]),
+  ]);
+  for (const r of liveRespondents) out.get(r.round_id)!.respondents = num(r.n);
+  for (const r of [...storedRows, ...liveRows]) out.get(r.round_id)!.cells.push({ itemKey: r.item_key, value: r.value === null ? null : Number(r.value), level: r.level, count: num(r.n) });
+  return out;
+}
+
+function toPulse(c: Cells): PulseAggregates {
+  const byItem = new Map<string, QuestionAggregate & { sum: number }>();
+  for (const cell of c.cells) {
+    const q = byItem.get(cell.itemKey) ?? { itemKey: cell.itemKey, answered: 0, preferNot: 0, mean: null, counts: { 1: 0, 2: 0, 3: 0, 4: 0, 5: 0 }, sum: 0 };
+    if (cell.value === null) q.preferNot += cell.count;
+    else {
+      q.answered += cell.count;
+      q.sum += cell.value * cell.count;
+      q.counts[cell.value] = (q.counts[cell.value] ?? 0) + cell.count;
+    }
+    byItem.set(cell.itemKey, q);
+  }
+  return {
+    respondents: c.respondents,
+    questions: [...byItem.values()].map(({ sum, ...q }) => ({ ...q, mean: q.answered ? sum / q.answered : null })),
+  };
+}
+
+const toRubric = (c: Cells) => ({ respondents: c.respondents, cells: c.cells.map((x) => ({ itemKey: x.itemKey, level: x.level, count: x.count })) });
 
 export function createResponseStore(prisma: PrismaClient, ids: Ids): ResponseStore {
   return {
@@ -42,75 +89,16 @@ export function createResponseStore(prisma: PrismaClient, ids: Ids): ResponseSto
       return prisma.submission.count({ where: { roundId } });
     },
     async pulseAggregates(roundId): Promise<PulseAggregates> {
-      const [respondentRows, questionRows] = await Promise.all([
-        prisma.$queryRaw<{ n: unknown }[]>`SELECT count(*) AS n FROM submissions WHERE round_id = ${roundId}`,
-        prisma.$queryRaw<Record<string, unknown>[]>`
-          SELECT item_key,
-                 count(*) FILTER (WHERE value IS NOT NULL) AS answered,
-                 count(*) FILTER (WHERE value IS NULL) AS prefer_not,
-                 avg(value)::float8 AS mean,
-                 count(*) FILTER (WHERE value = 1) AS c1, count(*) FILTER (WHERE value = 2) AS c2,
-                 count(*) FILTER (WHERE value = 3) AS c3, count(*) FILTER (WHERE value = 4) AS c4,
-                 count(*) FILTER (WHERE value = 5) AS c5
-          FROM answers WHERE round_id = ${roundId} GROUP BY item_key`,
-      ]);
-      return {
-        respondents: num(respondentRows[0]?.n),
-        questions: questionRows.map((r) => ({
-          itemKey: String(r.item_key),
-          answered: num(r.answered),
-          preferNot: num(r.prefer_not),
-          mean: maybe(r.mean),
-          counts: { 1: num(r.c1), 2: num(r.c2), 3: num(r.c3), 4: num(r.c4), 5: num(r.c5) },
-        })),
-      };
+      return toPulse((await cellsOf(prisma, [roundId])).get(roundId)!);
     },
     async pulseAggregatesMany(roundIds) {
-      const out = new Map<string, PulseAggregates>(roundIds.map((id) => [id, { respondents: 0, questions: [] }]));
-      if (roundIds.length === 0) return out;
-      const [respondentRows, questionRows] = await Promise.all([
-        prisma.$queryRaw<{ round_id: string; n: unknown }[]>`SELECT round_id, count(*) AS n FROM submissions WHERE round_id = ANY(${roundIds}::text[]) GROUP BY round_id`,
-        prisma.$queryRaw<Record<string, unknown>[]>`
-          SELECT round_id, item_key,
-                 count(*) FILTER (WHERE value IS NOT NULL) AS answered,
-                 count(*) FILTER (WHERE value IS NULL) AS prefer_not,
-                 avg(value)::float8 AS mean,
-                 count(*) FILTER (WHERE value = 1) AS c1, count(*) FILTER (WHERE value = 2) AS c2,
-                 count(*) FILTER (WHERE value = 3) AS c3, count(*) FILTER (WHERE value = 4) AS c4,
-                 count(*) FILTER (WHERE value = 5) AS c5
-          FROM answers WHERE round_id = ANY(${roundIds}::text[]) GROUP BY round_id, item_key`,
-      ]);
-      for (const r of respondentRows) out.get(r.round_id)!.respondents = num(r.n);
-      for (const r of questionRows) {
-        out.get(String(r.round_id))!.questions.push({
-          itemKey: String(r.item_key),
-          answered: num(r.answered),
-          preferNot: num(r.prefer_not),
-          mean: maybe(r.mean),
-          counts: { 1: num(r.c1), 2: num(r.c2), 3: num(r.c3), 4: num(r.c4), 5: num(r.c5) },
-        });
-      }
-      return out;
+      return new Map([...(await cellsOf(prisma, roundIds))].map(([id, c]) => [id, toPulse(c)]));
     },
     async rubricDistributionMany(roundIds) {
-      const out = new Map<string, { respondents: number; cells: { itemKey: string; level: string | null; count: number }[] }>(roundIds.map((id) => [id, { respondents: 0, cells: [] }]));
-      if (roundIds.length === 0) return out;
-      const [respondentRows, rows] = await Promise.all([
-        prisma.$queryRaw<{ round_id: string; n: unknown }[]>`SELECT round_id, count(*) AS n FROM submissions WHERE round_id = ANY(${roundIds}::text[]) GROUP BY round_id`,
-        prisma.$queryRaw<{ round_id: string; item_key: string; level: string | null; n: unknown }[]>`
-          SELECT round_id, item_key, level, count(*) AS n FROM answers WHERE round_id = ANY(${roundIds}::text[]) GROUP BY round_id, item_key, level`,
-      ]);
-      for (const r of respondentRows) out.get(r.round_id)!.respondents = num(r.n);
-      for (const r of rows) out.get(r.round_id)!.cells.push({ itemKey: r.item_key, level: r.level, count: num(r.n) });
-      return out;
+      return new Map([...(await cellsOf(prisma, roundIds))].map(([id, c]) => [id, toRubric(c)]));
     },
     async rubricDistribution(roundId) {
-      const [respondentRows, rows] = await Promise.all([
-        prisma.$queryRaw<{ n: unknown }[]>`SELECT count(*) AS n FROM submissions WHERE round_id = ${roundId}`,
-        prisma.$queryRaw<{ item_key: string; level: string | null; n: unknown }[]>`
-          SELECT item_key, level, count(*) AS n FROM answers WHERE round_id = ${roundId} GROUP BY item_key, level`,
-      ]);
-      return { respondents: num(respondentRows[0]?.n), cells: rows.map((r) => ({ itemKey: r.item_key, level: r.level, count: num(r.n) })) };
+      return toRubric((await cellsOf(prisma, [roundId])).get(roundId)!);
     },
     async rubricByOrganisation(roundId) {
       const rows = await prisma.$queryRaw<{ organisation: string; item_key: string; level: string | null }[]>`

@@ -154,6 +154,14 @@ export function createRoundStore(prisma: PrismaClient, ids: Ids): RoundStore {
         const result = await tx.round.updateMany({ where: { id: roundId, status: "open" }, data: { status: "closed", closedAt: now, secret: null } });
         if (result.count === 0) return false;
         await tx.roundInvitee.deleteMany({ where: { roundId } });
+        // A closed round never changes: count its answers once, for every later read.
+        await tx.$executeRaw`
+          INSERT INTO round_aggregates (id, round_id, item_key, value, level, count)
+          SELECT gen_random_uuid()::text, round_id, item_key, value, level, count(*)
+          FROM answers WHERE round_id = ${roundId} GROUP BY round_id, item_key, value, level`;
+        await tx.$executeRaw`
+          UPDATE rounds SET respondents = (SELECT count(*) FROM submissions WHERE round_id = ${roundId}), aggregated_at = ${now}
+          WHERE id = ${roundId}`;
         return true;
       });
     },

@@ -60,6 +60,7 @@ export function createWorkspaceStore(prisma: PrismaClient): WorkspaceStore {
         const rounds = await tx.round.findMany({ where: { workspaceId: id }, select: { id: true } });
         const roundIds = rounds.map((r) => r.id);
         await tx.answer.deleteMany({ where: { roundId: { in: roundIds } } });
+        await tx.roundAggregate.deleteMany({ where: { roundId: { in: roundIds } } });
         await tx.submission.deleteMany({ where: { roundId: { in: roundIds } } });
         await tx.comment.deleteMany({ where: { roundId: { in: roundIds } } });
         await tx.participation.deleteMany({ where: { roundId: { in: roundIds } } });

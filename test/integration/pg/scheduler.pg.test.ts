@@ -95,3 +95,24 @@ describe("the node-cron run coordinator (PostgreSQL)", () => {
     expect(await ca.shouldRun("garbage", 60_000)).toBe(false);
   });
 });
+
+describe("weekly summary across replicas (PostgreSQL)", () => {
+  it("two schedulers post each channel's summary once", async () => {
+    const [a, b] = await pair("summary_two");
+    await a.command("amina", "role <@lena> lead");
+    await a.command("lena", "summary subscribe <#C-LEADS> day monday time 09:00");
+    await a.command("lena", "summary subscribe <#C-TEAM> day monday time 09:00");
+    const job = a.app.jobs.get("weekly-summary");
+    for (const at of ["2026-11-30T08:45:00Z", "2026-11-30T09:00:00Z", "2026-11-30T09:15:00Z", "2026-11-30T13:00:00Z"]) {
+      const slot = slotContaining(job, new Date(at));
+      a.clock.set(slot);
+      b.clock.set(slot);
+      await Promise.all([a.app.jobs.runSlot(job, slot), b.app.jobs.runSlot(b.app.jobs.get("weekly-summary"), slot)]);
+    }
+    // A replica that restarts and replays the morning's slots (as catch-up would) posts nothing more.
+    await b.app.jobs.runSlot(b.app.jobs.get("weekly-summary"), slotContaining(job, new Date("2026-11-30T09:00:00Z")));
+    await Promise.all([a.flush(), b.flush()]);
+    const posts = [...a.fake.deliveries, ...b.fake.deliveries].filter((d) => d.conversationId === "C-LEADS" || d.conversationId === "C-TEAM");
+    expect(posts.map((d) => d.conversationId).sort()).toEqual(["C-LEADS", "C-TEAM"]);
+  });
+});
