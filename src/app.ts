@@ -28,6 +28,7 @@ import { createPrismaStore, type PrismaStore } from "./store/prisma/index.ts";
 import { createWebAdapter } from "../adapters/web/adapter.ts";
 import { mountPlayground } from "../adapters/web/routes.ts";
 import { seedPlayground } from "../adapters/web/seed.ts";
+import { createSlackAdapter } from "../adapters/slack/adapter.ts";
 
 export const MIGRATIONS_DIR = fileURLToPath(new URL("../prisma/migrations", import.meta.url));
 
@@ -98,6 +99,15 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     const ok = await store.ping();
     return json(ok ? 200 : 503, { status: ok ? "ok" : "database unavailable", database: store.kind });
   });
+
+  if (config.slack.botToken || config.slack.clientId || config.slack.appToken) {
+    try {
+      adapters.set("slack", createSlackAdapter({ config: config.slack, store, http, bot, logger }));
+    } catch (error) {
+      await store.close();
+      throw error;
+    }
+  }
 
   if (config.playground) {
     adapters.set("web", createWebAdapter({ store, clock }));

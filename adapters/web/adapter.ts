@@ -21,7 +21,8 @@ export function createWebAdapter(deps: { store: Store; clock: Clock }): Platform
     async start() {},
     async stop() {},
     async post(_workspaceId: string, destination: Destination, card: Card): Promise<MessageRef> {
-      const conversationId = destination.kind === "dm" ? dmConversation(destination.userId) : destination.conversationId;
+      // The playground has no home view: the overview goes to the DM.
+      const conversationId = destination.kind === "dm" || destination.kind === "home" ? dmConversation(destination.userId) : destination.conversationId;
       const audience = destination.kind === "private" ? destination.userId : null;
       const message = await store.playground.addMessage({ conversationId, card, audience }, clock.now());
       return { platform: "web", conversationId, messageId: message.id };

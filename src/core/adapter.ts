@@ -8,7 +8,9 @@ export type Destination =
   /** A person, privately: the adapter opens (or reuses) the DM. */
   | { kind: "dm"; userId: string }
   /** Visible only to one person inside a conversation (Slack ephemeral; a DM where not supported). */
-  | { kind: "private"; conversationId: string; userId: string };
+  | { kind: "private"; conversationId: string; userId: string }
+  /** The person's home view (Slack App Home); platforms without one show it in the DM. */
+  | { kind: "home"; userId: string };
 
 /** Pacing an adapter asks the outbox to respect, per platform limits. */
 export interface PacingRules {

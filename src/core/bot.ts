@@ -13,6 +13,7 @@ import { commandRoles } from "./roles.ts";
 import { errorCard } from "./replies.ts";
 import { createActionRegistry, createCommandRegistry } from "./handlers/registry.ts";
 import type { ActionHandler, CommandHandler } from "./handlers/types.ts";
+import { homeCard } from "./handlers/home.ts";
 import type { Member, Workspace } from "../store/types.ts";
 
 export interface Bot {
@@ -171,8 +172,12 @@ export function createBot(deps: BotDeps, options: BotOptions = {}): Bot {
             await onAction(ctx, event);
             return;
           case "installed":
-            await ctx.reply(card(ctx.t("welcome.title"), text(ctx.t("welcome.installed")), context(ctx.t("help.footer"))));
+            await ctx.send({ kind: "dm", userId: event.userId }, card(ctx.t("welcome.title"), text(ctx.t("welcome.installed")), context(ctx.t("help.footer"))), `welcome:${event.platform}:${event.eventId}`);
             return;
+          case "home_opened": {
+            await ctx.send({ kind: "home", userId: event.userId }, await homeCard(ctx), `home:${event.platform}:${event.eventId}`);
+            return;
+          }
           case "member_joined":
             return;
         }

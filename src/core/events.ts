@@ -62,7 +62,12 @@ export interface UninstalledEvent extends EventOrigin {
   kind: "uninstalled";
 }
 
-export type BotEvent = CommandEvent | MessageEvent | ActionEvent | MemberJoinedEvent | InstalledEvent | UninstalledEvent;
+/** The person opened the app's home (Slack App Home); the core answers with their overview. */
+export interface HomeOpenedEvent extends EventOrigin {
+  kind: "home_opened";
+}
+
+export type BotEvent = CommandEvent | MessageEvent | ActionEvent | MemberJoinedEvent | InstalledEvent | UninstalledEvent | HomeOpenedEvent;
 
 /** A reference to a posted message, opaque outside the adapter that made it. */
 export interface MessageRef {

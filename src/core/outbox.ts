@@ -23,6 +23,7 @@ export function paceKeyFor(workspaceId: string, destination: Destination | { kin
     case "private":
       return `${workspaceId}:c:${destination.conversationId}`;
     case "dm":
+    case "home":
       return `${workspaceId}:u:${destination.userId}`;
     case "message":
       return `${workspaceId}:c:${destination.ref.conversationId}`;

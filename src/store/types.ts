@@ -435,6 +435,13 @@ export interface SummaryStore {
   list(workspaceId?: string): Promise<SummarySubscription[]>;
 }
 
+/** Platform installations (Slack OAuth); `data` is already encrypted by the adapter. */
+export interface InstallationStore {
+  save(workspaceId: string, data: string): Promise<void>;
+  get(workspaceId: string): Promise<string | null>;
+  delete(workspaceId: string): Promise<void>;
+}
+
 /** Everything the core needs from storage. */
 export interface Store {
   workspaces: WorkspaceStore;
@@ -452,6 +459,7 @@ export interface Store {
   reviews: ReviewStore;
   actions: ActionStore;
   summaries: SummaryStore;
+  installations: InstallationStore;
   snapshots: PromptSnapshotStore;
   /** True when the database answers a trivial query. */
   ping(): Promise<boolean>;

@@ -85,7 +85,7 @@ export function createFakePlatform(pacing: Partial<PacingRules> = {}): FakePlatf
     },
     async post(workspaceId: string, destination: Destination, card: Card): Promise<MessageRef> {
       maybeFail();
-      const conversationId = destination.kind === "dm" ? `D-${destination.userId}` : destination.conversationId;
+      const conversationId = destination.kind === "dm" ? `D-${destination.userId}` : destination.kind === "home" ? `HOME-${destination.userId}` : destination.conversationId;
       const d: Delivery = {
         id: `m${++n}`,
         workspaceId,
@@ -117,6 +117,7 @@ export function createFakePlatform(pacing: Partial<PacingRules> = {}): FakePlatf
       return deliveries.filter((d) => {
         if (d.audience !== null) return d.audience === userId;
         if (d.conversationId.startsWith("D-")) return d.conversationId === `D-${userId}`;
+        if (d.conversationId.startsWith("HOME-")) return d.conversationId === `HOME-${userId}`;
         const roster = rosters.get(d.conversationId);
         return !roster || roster.some((m) => m.userId === userId);
       });

@@ -51,6 +51,17 @@ export async function createPrismaStore(options: OpenOptions & { ids: Ids; logge
     reviews: createReviewStore(prisma, ids),
     actions: createActionStore(prisma, ids),
     summaries: createSummaryStore(prisma, ids),
+    installations: {
+      async save(workspaceId, data) {
+        await prisma.slackInstallation.upsert({ where: { workspaceId }, create: { id: ids.uuid(), workspaceId, data }, update: { data } });
+      },
+      async get(workspaceId) {
+        return (await prisma.slackInstallation.findUnique({ where: { workspaceId } }))?.data ?? null;
+      },
+      async delete(workspaceId) {
+        await prisma.slackInstallation.deleteMany({ where: { workspaceId } });
+      },
+    },
     async ping() {
       try {
         await prisma.$queryRaw`SELECT 1`;

@@ -1,0 +1,37 @@
+/**
+ * A person's overview (Slack App Home): the pulses and check-ins waiting for their answer, and for
+ * coordinators and admins the reviews and renewals coming up. Whether someone answered is checked
+ * with the round's participation code, as reminders do; nothing here is shown to anyone else.
+ */
+import { buttons, card, context, divider, heading, text, type Card, type CardElement } from "../card.ts";
+import type { HandlerContext } from "../context.ts";
+import { formatDateTime } from "../dates.ts";
+import { personHash } from "../../surveys/participation.ts";
+import { addDays, todayIn } from "../../reviews/dates.ts";
+import { reviewLine } from "../../reviews/cards.ts";
+
+export async function homeCard(ctx: HandlerContext): Promise<Card> {
+  const { deps, t, workspace, member } = ctx;
+  const zone = member.timezone ?? workspace.timezone;
+  const waiting: CardElement[] = [];
+  for (const kind of ["pulse", "rubric"] as const) {
+    for (const round of await deps.store.rounds.openRounds(kind)) {
+      if (round.workspaceId !== workspace.id || !(await deps.store.rounds.isInvited(round.id, member.userId))) continue;
+      const secret = await deps.store.rounds.secret(round.id);
+      if (!secret || (await deps.store.responses.hasParticipated(round.id, personHash(secret, workspace.id, member.userId)))) continue;
+      const partnership = round.partnershipId ? (await deps.store.partnerships.get(round.partnershipId))?.name ?? "" : "";
+      const label = kind === "pulse" ? t("home.pulse_waiting", { ref: round.ref }) : t("home.rubric_waiting", { partnership, ref: round.ref });
+      waiting.push(text(`${label}\n${t("home.closes", { closes: formatDateTime(round.closesAt, zone, t.locale) })}`));
+      waiting.push(buttons({ actionId: `${kind}:open:${round.id}`, label: kind === "pulse" ? t("pulse.answer_now") : t("rubric.rate_now"), style: "primary" }));
+    }
+  }
+  const elements: CardElement[] = [heading(t("home.title")), ...(waiting.length ? waiting : [text(t("home.nothing_waiting"))])];
+  if (member.role === "admin" || member.role === "coordinator") {
+    const today = todayIn(deps.clock.now(), workspace.timezone);
+    const names = new Map((await deps.store.partnerships.list(workspace.id)).map((p) => [p.id, p.name]));
+    const upcoming = (await deps.store.reviews.listOpen(workspace.id, { dueOnOrBefore: addDays(today, 30) })).filter((e) => names.has(e.partnershipId));
+    elements.push(divider(), text(`*${t("home.reviews")}*\n${upcoming.length ? upcoming.map((e) => reviewLine(t, e, names.get(e.partnershipId)!, today)).join("\n") : t("review.list_empty", { days: 30 })}`));
+  }
+  elements.push(context(t("help.footer")));
+  return card(t("home.title"), ...elements);
+}
