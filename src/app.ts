@@ -5,7 +5,7 @@
 import { hostname } from "node:os";
 import { fileURLToPath } from "node:url";
 import type { Config } from "./config.ts";
-import type { PlatformAdapter } from "./core/adapter.ts";
+import type { PacingRules, PlatformAdapter } from "./core/adapter.ts";
 import { createBot, type Bot } from "./core/bot.ts";
 import { systemClock, type Clock } from "./core/clock.ts";
 import type { BotDeps } from "./core/context.ts";
@@ -42,6 +42,8 @@ export interface AppOverrides {
   scheduler?: boolean;
   /** Poll interval of the outbox worker (ms). */
   outboxPollMs?: number;
+  /** Pacing per platform, for tests that are not about pacing. */
+  pacing?: Partial<Record<Platform, PacingRules>>;
 }
 
 export interface App {
@@ -102,7 +104,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
 
   if (config.slack.botToken || config.slack.clientId || config.slack.appToken) {
     try {
-      adapters.set("slack", createSlackAdapter({ config: config.slack, store, http, bot, logger }));
+      adapters.set("slack", createSlackAdapter({ config: config.slack, store, http, bot, logger, ...(overrides.pacing?.slack ? { pacing: overrides.pacing.slack } : {}) }));
     } catch (error) {
       await store.close();
       throw error;

@@ -21,6 +21,7 @@ import { ACK_DEADLINE_MS, SharedServerReceiver } from "./receiver.ts";
 import { registerListeners } from "./listeners.ts";
 import { cardToBlockKit, cardToModal } from "./render.ts";
 
+/** Slack: about one message per second per channel; a workspace-wide ceiling below the API tiers. */
 export const SLACK_PACING: PacingRules = { perConversationIntervalMs: 1000, perWorkspacePerSecond: 20, maxAttempts: 6 };
 
 export interface SlackAdapter extends PlatformAdapter {
@@ -37,6 +38,8 @@ export interface SlackAdapterOptions {
   logger: Logger;
   /** For tests that sign requests with a fixed time. */
   now?: () => number;
+  /** Tests that are not about pacing run without the 1-second spacing. */
+  pacing?: PacingRules;
 }
 
 const teamOf = (workspaceId: string) => workspaceId.replace(/^slack:/, "");
@@ -70,17 +73,17 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     ? new SocketModeReceiver({ appToken: config.appToken, logLevel: LogLevel.ERROR })
     : new SharedServerReceiver(http, { signingSecret: config.signingSecret!, logger: log, ...(options.now ? { now: options.now } : {}) });
 
+  // Our own authorize, so Bolt never calls auth.test on the path of an incoming request (that
+  // would put a Web API round trip before the 3-second ack).
+  let single: { botUserId?: string; botId?: string } = {};
   const app = new App({
     receiver,
-    ...(config.botToken
-      ? { token: config.botToken }
-      : {
-          authorize: async ({ teamId, enterpriseId }) => {
-            const inst = await installation(teamId ?? enterpriseId ?? "");
-            if (!inst) throw new Error(`no installation for ${teamId ?? enterpriseId}`);
-            return { botToken: inst.botToken, botUserId: inst.botUserId, botId: inst.botId, teamId: teamId ?? "" };
-          },
-        }),
+    authorize: async ({ teamId, enterpriseId }) => {
+      if (config.botToken) return { botToken: config.botToken, ...single, ...(teamId ? { teamId } : {}) };
+      const inst = await installation(teamId ?? enterpriseId ?? "");
+      if (!inst) throw new Error(`no installation for ${teamId ?? enterpriseId}`);
+      return { botToken: inst.botToken, botUserId: inst.botUserId, botId: inst.botId, teamId: teamId ?? "" };
+    },
     tokenVerificationEnabled: false,
     ignoreSelf: false,
     logLevel: LogLevel.ERROR,
@@ -128,12 +131,20 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
 
   return {
     platform: "slack",
-    pacing: SLACK_PACING,
+    pacing: options.pacing ?? SLACK_PACING,
     app,
     async idle() {
       while (inFlight.size) await Promise.allSettled([...inFlight]);
     },
     async start() {
+      if (config.botToken) {
+        try {
+          const who = await api.call<{ user_id?: string; bot_id?: string }>(config.botToken, "auth.test", {});
+          single = { ...(who.user_id ? { botUserId: who.user_id } : {}), ...(who.bot_id ? { botId: who.bot_id } : {}) };
+        } catch (error) {
+          log.warn("Slack auth.test failed at start; check SLACK_BOT_TOKEN", { error });
+        }
+      }
       if (config.appToken) await app.start();
     },
     async stop() {

@@ -52,12 +52,17 @@ export function stateOf(values: Record<string, string>): Record<string, unknown>
   };
 }
 
-export async function startSlackBot(env: Record<string, string> = {}): Promise<SlackHarness> {
+export async function startSlackBot(env: Record<string, string> = {}, options: { realPacing?: boolean } = {}): Promise<SlackHarness> {
   const fake = await startFakeSlack(TEAM);
   const logger = createMemoryLogger();
   const config = loadConfig({ PORT: "0", DATA_DIR: "memory://", PLAYGROUND: "false", SLACK_BOT_TOKEN: "xoxb-test", SLACK_SIGNING_SECRET: SLACK_SECRET, SLACK_API_URL: fake.apiUrl, ...env });
   config.dataDir = "memory://";
-  const app = await createApp(config, { logger, scheduler: false, outboxPollMs: 20 });
+  const app = await createApp(config, {
+    logger,
+    scheduler: false,
+    outboxPollMs: 20,
+    ...(options.realPacing ? {} : { pacing: { slack: { perConversationIntervalMs: 0, perWorkspacePerSecond: 0, maxAttempts: 6 } } }),
+  });
   const port = await app.start();
   const base = `http://127.0.0.1:${port}`;
   const adapter = app.adapters.get("slack") as SlackAdapter;
