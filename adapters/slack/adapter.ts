@@ -20,6 +20,8 @@ import { mountOAuth, type StoredInstallation } from "./oauth.ts";
 import { ACK_DEADLINE_MS, SharedServerReceiver } from "./receiver.ts";
 import { registerListeners } from "./listeners.ts";
 import { cardToBlockKit, cardToModal } from "./render.ts";
+import { recognise } from "./receive.ts";
+import { boltLogger } from "./bolt-logger.ts";
 
 /** Slack: about one message per second per channel; a workspace-wide ceiling below the API tiers. */
 export const SLACK_PACING: PacingRules = { perConversationIntervalMs: 1000, perWorkspacePerSecond: 20, maxAttempts: 6 };
@@ -71,7 +73,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
 
   const receiver: Receiver = config.appToken
     ? new SocketModeReceiver({ appToken: config.appToken, logLevel: LogLevel.ERROR })
-    : new SharedServerReceiver(http, { signingSecret: config.signingSecret!, logger: log, ...(options.now ? { now: options.now } : {}) });
+    : new SharedServerReceiver(http, { signingSecret: config.signingSecret!, logger: log, recognise, ...(options.now ? { now: options.now } : {}) });
 
   // Our own authorize, so Bolt never calls auth.test on the path of an incoming request (that
   // would put a Web API round trip before the 3-second ack).
@@ -86,7 +88,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     },
     tokenVerificationEnabled: false,
     ignoreSelf: false,
-    logLevel: LogLevel.ERROR,
+    logger: boltLogger(log),
     ...(config.apiUrl ? { clientOptions: { slackApiUrl: config.apiUrl.endsWith("/") ? config.apiUrl : `${config.apiUrl}/`, retryConfig: { retries: 0 }, timeout: 10_000 } } : { clientOptions: { retryConfig: { retries: 0 }, timeout: 10_000 } }),
   });
 

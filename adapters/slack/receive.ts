@@ -164,3 +164,12 @@ export function eventToBotEvent(body: unknown, botUserId?: string): MessageEvent
     mentioned: m.data.type === "app_mention",
   };
 }
+
+/** Whether a payload is one the bot handles, checked with the same schemas as the converters. */
+export function recognise(body: Record<string, unknown>): boolean {
+  if (typeof body.command === "string") return commandToEvent(body) !== null;
+  if (body.type === "block_actions") return blockActionToEvent(body) !== null;
+  if (body.type === "view_submission") return viewSubmissionToEvent(body) !== null;
+  if (body.type === "event_callback") return eventEnvelope.safeParse(body).success;
+  return false;
+}

@@ -36,7 +36,14 @@ export class SharedServerReceiver implements Receiver {
 
   constructor(
     private readonly http: HttpServer,
-    private readonly options: { signingSecret: string; logger: Logger; path?: string; now?: () => number },
+    private readonly options: {
+      signingSecret: string;
+      logger: Logger;
+      path?: string;
+      now?: () => number;
+      /** zod-checked recognition of the payload; anything else is acknowledged and dropped before Bolt sees it. */
+      recognise?: (body: Record<string, unknown>) => boolean;
+    },
   ) {
     http.route("POST", options.path ?? "/slack/events", (req, res) => this.handle(req, res));
   }
@@ -70,6 +77,10 @@ export class SharedServerReceiver implements Receiver {
     }
     if (parsed.ssl_check) return { status: 200, body: "" };
     if (!this.app) return { status: 503, body: "not ready" };
+    if (this.options.recognise && !this.options.recognise(parsed)) {
+      this.options.logger.debug("slack payload not recognised; acknowledged and dropped");
+      return { status: 200, body: "" };
+    }
 
     let acked = false;
     const respond = (status: number, payload?: unknown) => {
