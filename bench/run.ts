@@ -5,12 +5,14 @@
 import { benchCoreCommands } from "./core-commands.bench.ts";
 import { benchPulseResults } from "./pulse-results.bench.ts";
 import { benchSummary } from "./summary.bench.ts";
+import { benchSlackAck } from "./slack-ack.bench.ts";
 import type { BenchResult } from "./stats.ts";
 
 const suites: Record<string, () => Promise<BenchResult[]>> = {
   core: benchCoreCommands,
   pulse: benchPulseResults,
   summary: benchSummary,
+  slack: benchSlackAck,
 };
 
 const only = process.argv.slice(2);

@@ -8,6 +8,7 @@ import { App, LogLevel, SocketModeReceiver, type Receiver } from "@slack/bolt";
 import type { Config } from "../../src/config.ts";
 import type { ConversationMember, Destination, PacingRules, PlatformAdapter } from "../../src/core/adapter.ts";
 import type { Bot } from "../../src/core/bot.ts";
+import { createDispatcher } from "../../src/core/dispatcher.ts";
 import { hasInputs, type Card } from "../../src/core/card.ts";
 import { BotError } from "../../src/core/errors.ts";
 import type { BotEvent, MessageRef } from "../../src/core/events.ts";
@@ -92,15 +93,10 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     ...(config.apiUrl ? { clientOptions: { slackApiUrl: config.apiUrl.endsWith("/") ? config.apiUrl : `${config.apiUrl}/`, retryConfig: { retries: 0 }, timeout: 10_000 } } : { clientOptions: { retryConfig: { retries: 0 }, timeout: 10_000 } }),
   });
 
-  const inFlight = new Set<Promise<void>>();
+  const dispatcher = createDispatcher(bot, log);
   const dispatch = (event: BotEvent | null) => {
     if (!event) return;
-    const work = (async () => {
-      if (event.kind === "uninstalled") await store.installations.delete(event.workspaceId);
-      await bot.handle(event);
-    })().catch((error) => log.error("slack event failed", { error }));
-    inFlight.add(work);
-    void work.finally(() => inFlight.delete(work));
+    dispatcher.dispatch(event, event.kind === "uninstalled" ? () => store.installations.delete(event.workspaceId) : undefined);
   };
   registerListeners(app, dispatch);
   if (multiWorkspace && sealer) mountOAuth(http, { config, store, sealer, logger: log, onInstalled: (event) => dispatch(event) });
@@ -135,9 +131,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     platform: "slack",
     pacing: options.pacing ?? SLACK_PACING,
     app,
-    async idle() {
-      while (inFlight.size) await Promise.allSettled([...inFlight]);
-    },
+    idle: () => dispatcher.idle(),
     async start() {
       if (config.botToken) {
         try {
@@ -150,7 +144,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
       if (config.appToken) await app.start();
     },
     async stop() {
-      await Promise.allSettled([...inFlight]);
+      await dispatcher.idle();
       if (config.appToken) await app.stop();
     },
     async post(workspaceId: string, destination: Destination, card: Card): Promise<MessageRef> {

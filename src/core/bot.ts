@@ -32,9 +32,12 @@ export function createBot(deps: BotDeps, options: BotOptions = {}): Bot {
   const actions = { ...createActionRegistry(), ...options.actions };
   const log = deps.logger.child({ component: "core" });
 
-  async function identify(event: BotEvent): Promise<{ workspace: Workspace; member: Member }> {
-    const workspace = await deps.store.workspaces.ensure({ platform: event.platform, externalId: event.workspaceExternalId });
-    let member = await deps.store.members.ensure(workspace.id, event.userId, event.userName);
+  async function identify(event: BotEvent, known: { workspace: Workspace | null; member: Member | null }): Promise<{ workspace: Workspace; member: Member }> {
+    const workspace = known.workspace ?? (await deps.store.workspaces.ensure({ platform: event.platform, externalId: event.workspaceExternalId }));
+    let member =
+      known.member && (!event.userName || known.member.displayName === event.userName)
+        ? known.member
+        : await deps.store.members.ensure(workspace.id, event.userId, event.userName);
     const bootstrap = deps.adminUsers.some(
       (a) => a.platform === event.platform && a.workspaceExternalId === event.workspaceExternalId && a.userId === event.userId,
     );
@@ -149,8 +152,14 @@ export function createBot(deps: BotDeps, options: BotOptions = {}): Bot {
     async handle(event) {
       let ctx: HandlerContext | undefined;
       try {
-        const fresh = await deps.store.events.markProcessed(event.platform, `${event.workspaceExternalId}:${event.eventId}`, deps.clock.now());
-        if (!fresh) {
+        const begun = await deps.store.events.begin({
+          platform: event.platform,
+          eventId: `${event.workspaceExternalId}:${event.eventId}`,
+          workspaceId: `${event.platform}:${event.workspaceExternalId}`,
+          userId: event.userId,
+          now: deps.clock.now(),
+        });
+        if (!begun.fresh) {
           log.info("duplicate event ignored", { platform: event.platform, kind: event.kind });
           return;
         }
@@ -159,7 +168,7 @@ export function createBot(deps: BotDeps, options: BotOptions = {}): Bot {
           log.info("workspace uninstalled and purged", { platform: event.platform });
           return;
         }
-        const { workspace, member } = await identify(event);
+        const { workspace, member } = await identify(event, begun);
         ctx = contextFor(event, workspace, member);
         switch (event.kind) {
           case "command":

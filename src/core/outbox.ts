@@ -21,7 +21,8 @@ export function paceKeyFor(workspaceId: string, destination: Destination | { kin
     case "conversation":
       return `${workspaceId}:c:${destination.conversationId}`;
     case "private":
-      return `${workspaceId}:c:${destination.conversationId}`;
+      // Private replies are paced per person: a busy channel must not queue everyone's answers.
+      return `${workspaceId}:p:${destination.conversationId}:${destination.userId}`;
     case "dm":
     case "home":
       return `${workspaceId}:u:${destination.userId}`;

@@ -139,6 +139,11 @@ export interface JobRunStore {
 export interface ProcessedEventStore {
   /** Records an event id; false when it was already recorded (a retry). */
   markProcessed(platform: Platform, eventId: string, now: Date): Promise<boolean>;
+  /**
+   * The hot path of every event in one round trip: records the event id and reads the workspace
+   * and the member (either may be missing, then the caller creates it).
+   */
+  begin(input: { platform: Platform; eventId: string; workspaceId: string; userId: string; now: Date }): Promise<{ fresh: boolean; workspace: Workspace | null; member: Member | null }>;
   prune(before: Date): Promise<number>;
 }
 

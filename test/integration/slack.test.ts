@@ -164,3 +164,20 @@ describe("Slack: signing helper", () => {
     expect(slackSignature("8f742231b10e8888abcd99yyyzzz85a5", body, 1531420618)).toBe("v0=a2114d57b48eac39b9ad189dd8316235a7b4a8d21a10bd27519666489c69b503");
   });
 });
+
+describe("Slack: configuration", () => {
+  it("uses Socket Mode when SLACK_APP_TOKEN is set, and refuses a configuration it cannot run", async () => {
+    const { createSlackAdapter } = await import("../../adapters/slack/adapter.ts");
+    const { SocketModeReceiver } = await import("@slack/bolt");
+    const { createHttpServer } = await import("../../src/http/server.ts");
+    const { createMemoryLogger } = await import("../../src/core/logger.ts");
+    const base = { botToken: "xoxb-1", signingSecret: undefined, appToken: "xapp-1", clientId: undefined, clientSecret: undefined, stateSecret: undefined, apiUrl: h.fake.apiUrl, installationKey: undefined };
+    const logger = createMemoryLogger();
+    const http = createHttpServer(logger);
+    const socket = createSlackAdapter({ config: base, store: h.app.store, http, bot: h.app.bot, logger });
+    expect((socket.app as unknown as { receiver: unknown }).receiver).toBeInstanceOf(SocketModeReceiver);
+    expect(() => createSlackAdapter({ config: { ...base, appToken: undefined }, store: h.app.store, http, bot: h.app.bot, logger })).toThrow(/SLACK_SIGNING_SECRET/);
+    expect(() => createSlackAdapter({ config: { ...base, botToken: undefined }, store: h.app.store, http, bot: h.app.bot, logger })).toThrow(/SLACK_BOT_TOKEN/);
+    expect(() => createSlackAdapter({ config: { ...base, botToken: undefined, clientId: "1", clientSecret: "2", appToken: undefined, signingSecret: "s".repeat(20) }, store: h.app.store, http, bot: h.app.bot, logger })).toThrow(/INSTALLATION_KEY/);
+  });
+});

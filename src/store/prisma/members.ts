@@ -27,6 +27,9 @@ export function createMemberStore(prisma: PrismaClient, ids: Ids): MemberStore {
       return row ? toMember(row) : null;
     },
     async ensure(workspaceId, userId, displayName) {
+      // Read first: this runs for every event, and the row almost always exists unchanged.
+      const existing = await prisma.member.findUnique({ where: key(workspaceId, userId) });
+      if (existing && (!displayName || existing.displayName === displayName)) return toMember(existing);
       const row = await prisma.member.upsert({
         where: key(workspaceId, userId),
         create: { id: ids.uuid(), workspaceId, userId, displayName: displayName ?? "" },

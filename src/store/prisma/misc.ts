@@ -1,6 +1,7 @@
 import type { PrismaClient } from "./generated/client.ts";
 import type { Ids } from "../../core/ids.ts";
-import type { AuditStore, CommentStore, ProcessedEventStore } from "../types.ts";
+import type { AuditStore, CommentStore, Member, ProcessedEventStore, Role, Workspace } from "../types.ts";
+import type { Platform } from "../../core/events.ts";
 
 export function createProcessedEventStore(prisma: PrismaClient): ProcessedEventStore {
   return {
@@ -12,6 +13,50 @@ export function createProcessedEventStore(prisma: PrismaClient): ProcessedEventS
     },
     async prune(before) {
       return (await prisma.processedEvent.deleteMany({ where: { receivedAt: { lt: before } } })).count;
+    },
+    async begin({ platform, eventId, workspaceId, userId, now }) {
+      const rows = await prisma.$queryRaw<Record<string, unknown>[]>`
+        WITH ev AS (
+          INSERT INTO processed_events (platform, event_id, received_at) VALUES (${platform}, ${eventId}, ${now})
+          ON CONFLICT DO NOTHING RETURNING 1)
+        SELECT (SELECT count(*) FROM ev) AS fresh,
+               w.id AS w_id, w.platform AS w_platform, w.external_id, w.name AS w_name, w.threshold, w.comment_threshold, w.timezone AS w_timezone,
+               w.locale AS w_locale, w.retention_months, w.rubric_cadence_days, w.reminder_offsets, w.quiet_week,
+               m.user_id, m.display_name, m.role, m.organisation, m.locale AS m_locale, m.timezone AS m_timezone, m.reminders_opt_out
+        FROM (SELECT 1) one
+        LEFT JOIN workspaces w ON w.id = ${workspaceId}
+        LEFT JOIN members m ON m.workspace_id = ${workspaceId} AND m.user_id = ${userId}`;
+      const r = rows[0] ?? {};
+      const workspace: Workspace | null = r.w_id
+        ? {
+            id: String(r.w_id),
+            platform: r.w_platform as Platform,
+            externalId: String(r.external_id),
+            name: String(r.w_name ?? ""),
+            threshold: Number(r.threshold),
+            commentThreshold: Number(r.comment_threshold),
+            timezone: String(r.w_timezone),
+            locale: String(r.w_locale),
+            retentionMonths: Number(r.retention_months),
+            rubricCadenceDays: Number(r.rubric_cadence_days),
+            reminderOffsets: Array.isArray(r.reminder_offsets) ? (r.reminder_offsets as unknown[]).map(Number) : [30, 7, 1],
+            quietWeek: r.quiet_week === "skip" ? "skip" : "line",
+          }
+        : null;
+      const member: Member | null =
+        workspace && r.user_id
+          ? {
+              workspaceId,
+              userId: String(r.user_id),
+              displayName: String(r.display_name ?? ""),
+              role: (["admin", "coordinator", "lead", "partner"].includes(String(r.role)) ? r.role : "partner") as Role,
+              organisation: (r.organisation as string | null) ?? null,
+              locale: (r.m_locale as string | null) ?? null,
+              timezone: (r.m_timezone as string | null) ?? null,
+              remindersOptOut: Boolean(r.reminders_opt_out),
+            }
+          : null;
+      return { fresh: Number(r.fresh ?? 0) > 0, workspace, member };
     },
   };
 }

@@ -37,6 +37,9 @@ export async function openDatabase(options: OpenOptions): Promise<OpenDatabase> 
 
 async function openPostgres(url: string, migrationFiles: ReturnType<typeof readMigrations>, logger: Logger): Promise<OpenDatabase> {
   const pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 10_000 });
+  // An idle connection the server closes (restart, failover) must not crash the process; the pool
+  // replaces it on the next query, and /healthz reports the database meanwhile.
+  pool.on("error", (error) => logger.warn("idle PostgreSQL connection lost", { error }));
   let client: pg.PoolClient;
   try {
     client = await pool.connect();

@@ -38,6 +38,9 @@ export function createWorkspaceStore(prisma: PrismaClient): WorkspaceStore {
   return {
     async ensure({ platform, externalId, name }) {
       const id = `${platform}:${externalId}`;
+      // Read first: this runs for every event, and the row almost always exists.
+      const existing = await prisma.workspace.findUnique({ where: { id } });
+      if (existing && (!name || existing.name === name)) return toWorkspace(existing);
       const row = await prisma.workspace.upsert({
         where: { id },
         create: { id, platform, externalId, name: name ?? "" },

@@ -1,0 +1,28 @@
+/**
+ * Runs the load generator in its own thread, as Slack's or Teams' servers would be another
+ * machine: the process under test does only its own work. Messages: { url, kind, rate, seconds }.
+ */
+import { parentPort, workerData } from "node:worker_threads";
+import { constantRate } from "./load.ts";
+import { sendSigned } from "../test/fakes/fake-slack.ts";
+
+const { secret } = workerData as { secret: string };
+
+const commandBody = (i: number) => new URLSearchParams({ team_id: "T1", channel_id: "CBENCH", user_id: `U${i % 50}`, command: "/reflect", text: i % 2 ? "help" : "privacy", trigger_id: `t${i}-${Date.now()}` }).toString();
+const actionBody = (i: number) =>
+  new URLSearchParams({
+    payload: JSON.stringify({
+      type: "block_actions",
+      user: { id: `U${i % 50}` },
+      team: { id: "T1" },
+      trigger_id: `a${i}-${Date.now()}`,
+      container: { type: "message", message_ts: "1.1", channel_id: `DU${i % 50}` },
+      actions: [{ action_id: "review:snooze:none", type: "button", action_ts: String(i) }],
+    }),
+  }).toString();
+
+parentPort!.on("message", async (m: { url: string; kind: "command" | "action"; rate: number; seconds: number }) => {
+  const body = m.kind === "command" ? commandBody : actionBody;
+  const run = await constantRate(m.rate, m.seconds, (i) => sendSigned(m.url, secret, body(i)));
+  parentPort!.postMessage({ latencies: run.latencies, errors: run.errors, statuses: [...run.statuses] });
+});

@@ -1,0 +1,68 @@
+/**
+ * Hands acknowledged events to the core with bounded concurrency. Receivers acknowledge first
+ * (Slack wants an answer within 3 s, Teams within 15 s); if every acknowledged event started its
+ * database work at once, the callbacks of hundreds of queries would queue ahead of the next
+ * request's acknowledgement. A small pool keeps acks fast under load; events wait their turn in
+ * order. Shutdown drains the queue.
+ */
+import type { Bot } from "./bot.ts";
+import type { BotEvent } from "./events.ts";
+import type { Logger } from "./logger.ts";
+
+export interface Dispatcher {
+  dispatch(event: BotEvent, before?: () => Promise<void>): void;
+  /** Resolves when every queued and running event is handled. */
+  idle(): Promise<void>;
+  readonly pending: number;
+}
+
+export function createDispatcher(bot: Bot, logger: Logger, options: { concurrency?: number; warnAt?: number } = {}): Dispatcher {
+  const concurrency = options.concurrency ?? 4;
+  const warnAt = options.warnAt ?? 2000;
+  const queue: { event: BotEvent; before?: () => Promise<void> }[] = [];
+  let running = 0;
+  let waiters: (() => void)[] = [];
+  let warned = false;
+
+  const pump = () => {
+    while (running < concurrency && queue.length > 0) {
+      const item = queue.shift()!;
+      running++;
+      void (async () => {
+        try {
+          await item.before?.();
+          await bot.handle(item.event);
+        } catch (error) {
+          logger.error("dispatch failed", { kind: item.event.kind, error });
+        } finally {
+          running--;
+          if (queue.length === 0 && running === 0) {
+            for (const w of waiters) w();
+            waiters = [];
+          }
+          // Let pending I/O (new requests waiting for their ack) run before the next event.
+          setImmediate(pump);
+        }
+      })();
+    }
+  };
+
+  return {
+    dispatch(event, before) {
+      queue.push(before ? { event, before } : { event });
+      if (queue.length >= warnAt && !warned) {
+        warned = true;
+        logger.warn("event backlog is growing", { queued: queue.length });
+      }
+      if (queue.length < warnAt / 2) warned = false;
+      pump();
+    },
+    idle() {
+      if (queue.length === 0 && running === 0) return Promise.resolve();
+      return new Promise((resolve) => waiters.push(resolve));
+    },
+    get pending() {
+      return queue.length + running;
+    },
+  };
+}
