@@ -29,6 +29,7 @@ import { createWebAdapter } from "../adapters/web/adapter.ts";
 import { mountPlayground } from "../adapters/web/routes.ts";
 import { seedPlayground } from "../adapters/web/seed.ts";
 import { createSlackAdapter } from "../adapters/slack/adapter.ts";
+import { createTeamsAdapter, type TeamsAdapterOptions } from "../adapters/teams/adapter.ts";
 
 export const MIGRATIONS_DIR = fileURLToPath(new URL("../prisma/migrations", import.meta.url));
 
@@ -44,6 +45,8 @@ export interface AppOverrides {
   outboxPollMs?: number;
   /** Pacing per platform, for tests that are not about pacing. */
   pacing?: Partial<Record<Platform, PacingRules>>;
+  /** Teams token validation against a local OpenID document, for offline tests. */
+  teams?: Pick<TeamsAdapterOptions, "authOverrides" | "credentialsFactory">;
 }
 
 export interface App {
@@ -105,6 +108,18 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   if (config.slack.botToken || config.slack.clientId || config.slack.appToken) {
     try {
       adapters.set("slack", createSlackAdapter({ config: config.slack, store, http, bot, logger, ...(overrides.pacing?.slack ? { pacing: overrides.pacing.slack } : {}) }));
+    } catch (error) {
+      await store.close();
+      throw error;
+    }
+  }
+
+  if (config.teams.appId || config.teams.allowUnauthenticated) {
+    try {
+      adapters.set(
+        "teams",
+        createTeamsAdapter({ config: config.teams, store, http, bot, logger, ...overrides.teams, ...(overrides.pacing?.teams ? { pacing: overrides.pacing.teams } : {}) }),
+      );
     } catch (error) {
       await store.close();
       throw error;

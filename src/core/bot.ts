@@ -41,7 +41,10 @@ export function createBot(deps: BotDeps, options: BotOptions = {}): Bot {
     const bootstrap = deps.adminUsers.some(
       (a) => a.platform === event.platform && a.workspaceExternalId === event.workspaceExternalId && a.userId === event.userId,
     );
-    if ((bootstrap || event.kind === "installed") && member.role !== "admin") {
+    // The installer becomes admin only of a workspace that has none yet: in Teams anyone can
+    // install the app for themselves, which must not make them the tenant's admin.
+    const firstInstaller = event.kind === "installed" && (await deps.store.members.countByRole(workspace.id, "admin")) === 0;
+    if ((bootstrap || firstInstaller) && member.role !== "admin") {
       member = await deps.store.members.setRole(workspace.id, event.userId, "admin");
       await deps.store.audit.record(
         { workspaceId: workspace.id, actor: "system", action: "role.bootstrap", target: event.userId, detail: { source: bootstrap ? "ADMIN_USERS" : "installer" } },

@@ -1,0 +1,108 @@
+/**
+ * cardToAdaptiveCard: the neutral card model as an Adaptive Card (schema 1.5), a pure function.
+ * Buttons become Action.Submit carrying `{ rb_action, rb_value }`; inputs keep their ids so the
+ * submitted values arrive under the same names. Light markdown: *bold* becomes **bold**; mentions
+ * become names. Data-URL images are shown inline; CSV files as a monospace block (Teams bots
+ * cannot attach files in channels).
+ */
+import type { Card, CardElement } from "../../src/core/card.ts";
+
+export const ACTION_KEY = "rb_action";
+export const VALUE_KEY = "rb_value";
+
+type Json = Record<string, unknown>;
+
+export interface AdaptiveRenderOptions {
+  nameOf?: (kind: "user" | "channel", id: string) => string;
+}
+
+function markdown(text: string, o: AdaptiveRenderOptions): string {
+  const nameOf = o.nameOf ?? ((_k, id) => id);
+  return text
+    .replace(/<([@#])([^>|\s]+)(?:\|([^>]*))?>/g, (_m, sigil: string, id: string, label?: string) => `${sigil === "@" ? "@" : "#"}${label || nameOf(sigil === "@" ? "user" : "channel", id)}`)
+    .replace(/(^|[\s(])\*([^*\n]+)\*/g, "$1**$2**")
+    .replace(/:warning:/g, "⚠️")
+    .replace(/:lock:/g, "🔒")
+    .replace(/:bell:/g, "🔔")
+    .replace(/:white_check_mark:/g, "✅")
+    .replace(/:[a-z_]+:/g, "");
+}
+
+function element(e: CardElement, o: AdaptiveRenderOptions, separator: boolean): Json[] {
+  const sep = separator ? { separator: true, spacing: "Medium" } : {};
+  switch (e.type) {
+    case "text":
+      return e.style === "heading"
+        ? [{ type: "TextBlock", text: markdown(e.text, o), size: "Medium", weight: "Bolder", wrap: true, ...sep }]
+        : [{ type: "TextBlock", text: markdown(e.text, o), wrap: true, ...sep }];
+    case "context":
+      return [{ type: "TextBlock", text: markdown(e.text, o), isSubtle: true, size: "Small", wrap: true, ...sep }];
+    case "divider":
+      return [];
+    case "fields":
+      return [{ type: "FactSet", facts: e.fields.map((f) => ({ title: markdown(f.label, o), value: markdown(f.value, o) })), ...sep }];
+    case "image":
+      return [{ type: "Image", url: e.url, altText: e.alt, size: "Stretch", ...sep }];
+    case "file":
+      return [
+        { type: "TextBlock", text: e.filename, weight: "Bolder", wrap: true, ...sep },
+        { type: "TextBlock", text: e.content, fontType: "Monospace", wrap: true, size: "Small" },
+      ];
+    case "choices":
+      return [
+        {
+          type: "Input.ChoiceSet",
+          id: e.id,
+          label: markdown(e.label, o),
+          style: e.display === "dropdown" ? "compact" : "expanded",
+          isMultiSelect: Boolean(e.multiple),
+          isRequired: Boolean(e.required),
+          ...(e.initial ? { value: e.initial } : {}),
+          choices: e.options.map((opt) => ({ title: opt.description ? `${opt.label}: ${opt.description}` : opt.label, value: opt.value })),
+          wrap: true,
+          ...sep,
+        },
+      ];
+    case "input":
+      return [
+        {
+          type: "Input.Text",
+          id: e.id,
+          label: markdown(e.label, o),
+          isMultiline: Boolean(e.multiline),
+          isRequired: Boolean(e.required),
+          ...(e.maxLength ? { maxLength: e.maxLength } : {}),
+          ...(e.placeholder ? { placeholder: e.placeholder } : {}),
+          ...sep,
+        },
+      ];
+    case "buttons":
+      return [
+        {
+          type: "ActionSet",
+          actions: e.buttons.map((b) => ({
+            type: "Action.Submit",
+            title: b.label,
+            ...(b.style === "primary" ? { style: "positive" } : b.style === "danger" ? { style: "destructive" } : {}),
+            data: { [ACTION_KEY]: b.actionId, ...(b.value !== undefined ? { [VALUE_KEY]: b.value } : {}) },
+            ...(b.submit ? {} : { associatedInputs: "none" }),
+          })),
+          ...sep,
+        },
+      ];
+  }
+}
+
+export function cardToAdaptiveCard(card: Card, options: AdaptiveRenderOptions = {}): Json {
+  const body: Json[] = [];
+  let separator = false;
+  for (const e of card.elements) {
+    if (e.type === "divider") {
+      separator = true;
+      continue;
+    }
+    body.push(...element(e, options, separator));
+    separator = false;
+  }
+  return { type: "AdaptiveCard", $schema: "http://adaptivecards.io/schemas/adaptive-card.json", version: "1.5", body, fallbackText: card.summary, msteams: { width: "Full" } };
+}
