@@ -26,7 +26,8 @@ export interface TeamsHarness {
   send(activity: Record<string, unknown>, options?: { token?: string | null }): Promise<Response>;
   /** A personal chat (the app installed for the person), so the bot can message them. */
   install(user: string): Promise<void>;
-  message(user: string, text: string, options?: { conversation?: string; conversationType?: string; mentionBot?: boolean }): Promise<Response>;
+  /** Sends text; `@name` of a listed user becomes a Teams mention entity. */
+  message(user: string, text: string, options?: { conversation?: string; conversationType?: string; mentionBot?: boolean; mentions?: string[] }): Promise<Response>;
   submit(user: string, sent: ConnectorActivity, data: Record<string, unknown>): Promise<Response>;
   settle(): Promise<void>;
   textOf(a: ConnectorActivity): string;
@@ -106,12 +107,16 @@ export async function startTeamsBot(options: { authenticated?: boolean } = {}): 
       const conversationType = opts.conversationType ?? (opts.conversation ? "channel" : "personal");
       const conversation = opts.conversation ?? `personal-${user}`;
       const mention = opts.mentionBot ?? conversationType !== "personal";
+      const people = (opts.mentions ?? []).map((u) => ({ type: "mention", text: `<at>${u}</at>`, mentioned: { id: `29:${u}`, name: u } }));
+      let body = text;
+      for (const u of opts.mentions ?? []) body = body.split(`@${u}`).join(`<at>${u}</at>`);
+      const entities = [...(mention ? [{ type: "mention", text: "<at>Reflect</at>", mentioned: { id: `28:${APP_ID}`, name: "Reflect" } }] : []), ...people];
       return h.send(
         activity(user, {
           type: "message",
-          text: mention ? `<at>Reflect</at> ${text}` : text,
+          text: mention ? `<at>Reflect</at> ${body}` : body,
           conversation: { id: conversation, conversationType, tenantId: TENANT },
-          ...(mention ? { entities: [{ type: "mention", text: "<at>Reflect</at>", mentioned: { id: `28:${APP_ID}`, name: "Reflect" } }] } : {}),
+          ...(entities.length ? { entities } : {}),
         }),
       );
     },
