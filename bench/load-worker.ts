@@ -21,8 +21,26 @@ const actionBody = (i: number) =>
     }),
   }).toString();
 
-parentPort!.on("message", async (m: { url: string; kind: "command" | "action"; rate: number; seconds: number }) => {
+/** Teams: a personal-chat message with a bearer token, as the Bot Connector sends it. */
+const teamsActivity = (i: number, serviceUrl: string, tenant: string, appId: string) =>
+  JSON.stringify({
+    type: "message",
+    id: `bench-${i}-${Date.now()}`,
+    channelId: "msteams",
+    serviceUrl,
+    from: { id: `29:u${i % 50}`, aadObjectId: `u${i % 50}` },
+    recipient: { id: `28:${appId}` },
+    conversation: { id: `personal-u${i % 50}`, conversationType: "personal", tenantId: tenant },
+    text: i % 2 ? "help" : "privacy",
+  });
+
+parentPort!.on("message", async (m: { url: string; kind: "command" | "action" | "teams"; rate: number; seconds: number; token?: string; serviceUrl?: string; tenant?: string; appId?: string }) => {
   const body = m.kind === "command" ? commandBody : actionBody;
-  const run = await constantRate(m.rate, m.seconds, (i) => sendSigned(m.url, secret, body(i)));
+  const run =
+    m.kind === "teams"
+      ? await constantRate(m.rate, m.seconds, (i) =>
+          fetch(`${m.url}/api/messages`, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${m.token}` }, body: teamsActivity(i, m.serviceUrl!, m.tenant!, m.appId!) }),
+        )
+      : await constantRate(m.rate, m.seconds, (i) => sendSigned(m.url, secret, body(i)));
   parentPort!.postMessage({ latencies: run.latencies, errors: run.errors, statuses: [...run.statuses] });
 });

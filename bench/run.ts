@@ -6,6 +6,7 @@ import { benchCoreCommands } from "./core-commands.bench.ts";
 import { benchPulseResults } from "./pulse-results.bench.ts";
 import { benchSummary } from "./summary.bench.ts";
 import { benchSlackAck } from "./slack-ack.bench.ts";
+import { benchTeams } from "./teams.bench.ts";
 import type { BenchResult } from "./stats.ts";
 
 const suites: Record<string, () => Promise<BenchResult[]>> = {
@@ -13,6 +14,7 @@ const suites: Record<string, () => Promise<BenchResult[]>> = {
   pulse: benchPulseResults,
   summary: benchSummary,
   slack: benchSlackAck,
+  teams: benchTeams,
 };
 
 const only = process.argv.slice(2);

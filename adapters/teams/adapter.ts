@@ -81,14 +81,23 @@ export function createTeamsAdapter(options: TeamsAdapterOptions): TeamsAdapter {
   const appId = config.appId ?? "";
   const dispatcher = createDispatcher(bot, log);
 
-  async function saveReferences(context: TurnContext, activity: TeamsActivity) {
-    const reference = TurnContext.getConversationReference(context.activity);
+  // References rarely change; remembering what was last written avoids a write per activity.
+  const written = new Map<string, string>();
+  async function remember(workspaceId: string, kind: "user" | "conversation", key: string, value: unknown) {
+    const id = `${workspaceId}|${kind}|${key}`;
+    const json = JSON.stringify(value);
+    if (written.get(id) === json) return;
+    await store.conversations.save(workspaceId, kind, key, value);
+    if (written.size > 20_000) written.clear();
+    written.set(id, json);
+  }
+
+  async function saveReferences(reference: Partial<ConversationReference>, activity: TeamsActivity) {
     const workspaceId = `teams:${tenantOf(activity)}`;
-    await store.conversations.save(workspaceId, "conversation", activity.conversation.id, reference);
-    const user = userIdOf(activity);
-    if (isPersonal(activity)) await store.conversations.save(workspaceId, "user", user, reference);
+    await remember(workspaceId, "conversation", activity.conversation.id, reference);
+    if (isPersonal(activity)) await remember(workspaceId, "user", userIdOf(activity), reference);
     // Remember Teams id → AAD id, so mentions and rosters map to the ids the bot stores.
-    if (activity.from.aadObjectId) await store.conversations.save(workspaceId, "conversation", `teamsid:${activity.from.id}`, { aad: activity.from.aadObjectId });
+    if (activity.from.aadObjectId) await remember(workspaceId, "conversation", `teamsid:${activity.from.id}`, { aad: activity.from.aadObjectId });
   }
 
   async function aadOf(workspaceId: string, teamsId: string): Promise<string> {
@@ -96,19 +105,26 @@ export function createTeamsAdapter(options: TeamsAdapterOptions): TeamsAdapter {
     return known?.aad ?? teamsId;
   }
 
+  /**
+   * The turn only acknowledges: references are stored and mentions resolved after the ack, in the
+   * dispatcher's slot, before the core handles the event (Teams waits at most 15 s; we answer at once).
+   */
   async function logic(context: TurnContext) {
     const parsed = activitySchema.safeParse(context.activity);
     if (!parsed.success) return;
     const activity = parsed.data;
-    await saveReferences(context, activity);
+    const reference = TurnContext.getConversationReference(context.activity);
     const event = activityToEvent(activity);
-    if (!event) return;
-    if (event.kind === "message") {
-      // Mentions of people arrive as Teams ids; the grammar gets the AAD ids the bot stores.
-      const ids = [...event.text.matchAll(/<@([^>]+)>/g)].map((m) => m[1]!);
-      for (const id of ids) event.text = event.text.split(`<@${id}>`).join(`<@${await aadOf(event.workspaceId, id)}>`);
-    }
-    dispatcher.dispatch(event, event.kind === "uninstalled" ? () => store.conversations.remove(event.workspaceId, "user", event.userId) : undefined);
+    dispatcher.dispatch(event, async () => {
+      await saveReferences(reference, activity);
+      if (event?.kind === "message") {
+        // Mentions of people arrive as Teams ids; the grammar gets the AAD ids the bot stores.
+        for (const id of [...event.text.matchAll(/<@([^>]+)>/g)].map((m) => m[1]!)) {
+          event.text = event.text.split(`<@${id}>`).join(`<@${await aadOf(event.workspaceId, id)}>`);
+        }
+      }
+      if (event?.kind === "uninstalled") await store.conversations.remove(event.workspaceId, "user", event.userId);
+    });
     if (activity.type === "invoke") {
       // Action.Execute wants an invoke response; the card itself is replaced through the outbox.
       context.turnState.set(INVOKE_RESPONSE_KEY, { type: "invokeResponse", value: { status: 200, body: { statusCode: 200, type: "application/vnd.microsoft.activity.message", value: "Received" } } });
@@ -177,9 +193,16 @@ export function createTeamsAdapter(options: TeamsAdapterOptions): TeamsAdapter {
     }
   }
 
+  // Display names for mentions in cards, refreshed every minute (only used to render names).
+  const nameCache = new Map<string, { at: number; map: Map<string, string> }>();
   async function names(workspaceId: string) {
-    const members = await store.members.list(workspaceId);
-    const map = new Map(members.map((m) => [m.userId, m.displayName || m.userId]));
+    let entry = nameCache.get(workspaceId);
+    if (!entry || Date.now() - entry.at > 60_000) {
+      const members = await store.members.list(workspaceId);
+      entry = { at: Date.now(), map: new Map(members.map((m) => [m.userId, m.displayName || m.userId])) };
+      nameCache.set(workspaceId, entry);
+    }
+    const map = entry.map;
     return (kind: "user" | "channel", id: string) => (kind === "user" ? map.get(id) ?? "someone" : "channel");
   }
 

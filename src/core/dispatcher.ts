@@ -10,7 +10,8 @@ import type { BotEvent } from "./events.ts";
 import type { Logger } from "./logger.ts";
 
 export interface Dispatcher {
-  dispatch(event: BotEvent, before?: () => Promise<void>): void;
+  /** Queues an event; `before` runs first in the same slot (platform bookkeeping after the ack). */
+  dispatch(event: BotEvent | null, before?: () => Promise<void>): void;
   /** Resolves when every queued and running event is handled. */
   idle(): Promise<void>;
   readonly pending: number;
@@ -19,7 +20,7 @@ export interface Dispatcher {
 export function createDispatcher(bot: Bot, logger: Logger, options: { concurrency?: number; warnAt?: number } = {}): Dispatcher {
   const concurrency = options.concurrency ?? 4;
   const warnAt = options.warnAt ?? 2000;
-  const queue: { event: BotEvent; before?: () => Promise<void> }[] = [];
+  const queue: { event: BotEvent | null; before?: () => Promise<void> }[] = [];
   let running = 0;
   let waiters: (() => void)[] = [];
   let warned = false;
@@ -31,9 +32,9 @@ export function createDispatcher(bot: Bot, logger: Logger, options: { concurrenc
       void (async () => {
         try {
           await item.before?.();
-          await bot.handle(item.event);
+          if (item.event) await bot.handle(item.event);
         } catch (error) {
-          logger.error("dispatch failed", { kind: item.event.kind, error });
+          logger.error("dispatch failed", { kind: item.event?.kind ?? "bookkeeping", error });
         } finally {
           running--;
           if (queue.length === 0 && running === 0) {
