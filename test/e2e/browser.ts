@@ -1,4 +1,5 @@
 /** Debian's chromium driven by playwright-core, plus an in-process bot with the playground. */
+import { afterAll, beforeAll } from "vitest";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { createApp, type App } from "../../src/app.ts";
 import { loadConfig } from "../../src/config.ts";
@@ -35,4 +36,27 @@ export async function asPersona(page: Page, persona: string, conversation: strin
 export async function type(page: Page, text: string): Promise<void> {
   await page.fill("#command", text);
   await page.press("#command", "Enter");
+}
+
+/**
+ * One playground and one browser page for a describe block. Returns getters, because the values
+ * exist only once beforeAll has run.
+ */
+export function usePlayground(options: { viewport?: { width: number; height: number } } = {}): { app: () => App; page: () => Page } {
+  let browser: Browser | undefined;
+  let app: App | undefined;
+  let page: Page | undefined;
+  beforeAll(async () => {
+    const started = await startPlayground();
+    app = started.app;
+    browser = await launchBrowser();
+    page = await browser.newPage(options.viewport ? { viewport: options.viewport } : {});
+    await page.goto(started.url);
+    await page.waitForSelector("#persona option", { state: "attached" });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+  });
+  return { app: () => app!, page: () => page! };
 }

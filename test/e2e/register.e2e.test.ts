@@ -1,26 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
 import { DateTime } from "luxon";
 import type { App } from "../../src/app.ts";
 import { slotContaining } from "../../src/jobs/slots.ts";
-import { asPersona, launchBrowser, startPlayground, type } from "./browser.ts";
+import { asPersona, type, usePlayground } from "./browser.ts";
 
 /** Issue "Partnership register…": the renewal reminder in the playground, in a real browser. */
 describe("partnership register in the playground", () => {
-  let browser: Browser;
-  let app: App;
+  const playground = usePlayground();
   let page: Page;
-  beforeAll(async () => {
-    const started = await startPlayground();
-    app = started.app;
-    browser = await launchBrowser();
-    page = await browser.newPage();
-    await page.goto(started.url);
-    await page.waitForSelector("#persona option", { state: "attached" });
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
+  let app: App;
+  beforeAll(() => {
+    page = playground.page();
+    app = playground.app();
   });
 
   it("a coordinator adds a partnership ending in 45 days, sees the renewal, and gets the DM at the 30-day mark", async () => {

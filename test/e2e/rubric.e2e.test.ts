@@ -1,26 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
-import type { App } from "../../src/app.ts";
-import { asPersona, launchBrowser, startPlayground, type } from "./browser.ts";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { asPersona, type, usePlayground } from "./browser.ts";
 
 const levels = ["well-functioning", "emerging", "needs-help"];
 
 /** Issue "Rubric check-ins": an individual check-in with five partner personas, twice, in a real browser. */
 describe("a rubric check-in in the playground", () => {
-  let browser: Browser;
-  let app: App;
+  const playground = usePlayground();
   let page: Page;
-  beforeAll(async () => {
-    const started = await startPlayground();
-    app = started.app;
-    browser = await launchBrowser();
-    page = await browser.newPage();
-    await page.goto(started.url);
-    await page.waitForSelector("#persona option", { state: "attached" });
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
+  beforeAll(() => {
+    page = playground.page();
   });
 
   async function rateAs(persona: string, pick: (element: number) => string) {

@@ -1,24 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
-import type { App } from "../../src/app.ts";
-import { asPersona, launchBrowser, startPlayground, type } from "./browser.ts";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { asPersona, type, usePlayground } from "./browser.ts";
 
 /** Issue "Weekly summaries": after a closed pulse and a closed rubric round, the preview shows every section and the chart. */
 describe("summary preview in the playground", () => {
-  let browser: Browser;
-  let app: App;
+  const playground = usePlayground({ viewport: { width: 1280, height: 1600 } });
   let page: Page;
-  beforeAll(async () => {
-    const started = await startPlayground();
-    app = started.app;
-    browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1280, height: 1600 } });
-    await page.goto(started.url);
-    await page.waitForSelector("#persona option", { state: "attached" });
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
+  beforeAll(() => {
+    page = playground.page();
   });
 
   async function answer(persona: string, invitationText: string, button: string, submit: string, choice: (i: number) => string) {
