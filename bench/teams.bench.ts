@@ -4,12 +4,10 @@
  * outbox to a local fake Bot Connector; load from a separate thread. Target: p99 under 100 ms.
  */
 import { Worker } from "node:worker_threads";
-import { ConfigurationServiceClientCredentialFactory } from "botbuilder";
-import { TokenCredentials } from "botframework-connector";
 import { createApp } from "../src/app.ts";
 import { loadConfig } from "../src/config.ts";
 import { createJsonLogger } from "../src/core/logger.ts";
-import { startFakeConnector, startFakeIdentity } from "../test/fakes/fake-teams.ts";
+import { localTeamsAuth, startFakeConnector, startFakeIdentity } from "../test/fakes/fake-teams.ts";
 import { benchDatabase } from "./pg.ts";
 import { report, summarise, type BenchResult } from "./stats.ts";
 
@@ -17,12 +15,6 @@ const RATE = Number(process.env.BENCH_TEAMS_RATE ?? 100);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 30);
 const TENANT = "bench-tenant";
 const APP_ID = "00000000-0000-0000-0000-00000000b0b0";
-
-class LocalCredentials extends ConfigurationServiceClientCredentialFactory {
-  override async createCredentials() {
-    return new TokenCredentials("local");
-  }
-}
 
 export async function benchTeams(): Promise<BenchResult[]> {
   const connector = await startFakeConnector();
@@ -33,18 +25,7 @@ export async function benchTeams(): Promise<BenchResult[]> {
   const app = await createApp(config, {
     logger: createJsonLogger({ level: "silent" }),
     scheduler: false,
-    teams: {
-      authOverrides: {
-        ToBotFromChannelOpenIdMetadataUrl: identity.metadataUrl,
-        ToBotFromEmulatorOpenIdMetadataUrl: identity.metadataUrl,
-        ToBotFromChannelTokenIssuer: "https://api.botframework.com",
-        ToChannelFromBotOAuthScope: "https://api.botframework.com",
-        ToChannelFromBotLoginUrl: `https://login.microsoftonline.com/${TENANT}`,
-        CallerId: "urn:botframework:azure",
-        ValidateAuthority: true,
-      },
-      credentialsFactory: new LocalCredentials({ MicrosoftAppId: APP_ID, MicrosoftAppPassword: "x", MicrosoftAppType: "SingleTenant", MicrosoftAppTenantId: TENANT }),
-    },
+    teams: localTeamsAuth(identity, TENANT, APP_ID),
   });
   const url = `http://127.0.0.1:${await app.start()}`;
   const token = identity.token({ aud: APP_ID, serviceurl: connector.url });

@@ -8,6 +8,7 @@ import type { Round, Workspace } from "../store/types.ts";
 import { computePulseResults, templateOf } from "./results.ts";
 import { resultsCard } from "./results-card.ts";
 import { scheduleNext } from "./start.ts";
+import { postResults } from "./post-results.ts";
 
 export async function closePulseRound(deps: BotDeps, workspace: Workspace, round: Round): Promise<boolean> {
   const now = deps.clock.now();
@@ -16,28 +17,8 @@ export async function closePulseRound(deps: BotDeps, workspace: Workspace, round
   await deps.store.outbox.deleteByPrefix(`pulse:${round.id}:`);
   const closed = (await deps.store.rounds.byId(round.id))!;
   const template = await templateOf(deps, closed);
-  const coordinator = await deps.store.members.get(workspace.id, closed.createdBy);
-  const tCoordinator = deps.i18n.forLocale(coordinator?.locale, workspace.locale);
-  const results = await computePulseResults(deps, workspace, closed, tCoordinator.locale);
-  await deps.outbox.post({
-    workspaceId: workspace.id,
-    platform: workspace.platform,
-    destination: { kind: "dm", userId: closed.createdBy },
-    card: resultsCard(tCoordinator, results, coordinator?.timezone ?? workspace.timezone),
-    dedupeKey: `results:${closed.id}:coordinator`,
-  });
-  if (closed.originChannelId) {
-    const t = deps.i18n.forLocale(workspace.locale);
-    const channelResults = t.locale === tCoordinator.locale ? results : await computePulseResults(deps, workspace, closed, t.locale);
-    await deps.outbox.post({
-      workspaceId: workspace.id,
-      platform: workspace.platform,
-      destination: { kind: "conversation", conversationId: closed.originChannelId },
-      card: resultsCard(t, channelResults, workspace.timezone),
-      dedupeKey: `results:${closed.id}:channel`,
-    });
-  }
+  await postResults(deps, workspace, closed, async (t, zone) => resultsCard(t, await computePulseResults(deps, workspace, closed, t.locale), zone));
   await scheduleNext(deps, closed, template, now);
-  deps.logger.info("pulse round closed", { round: closed.id, respondents: results.respondents, visible: results.decision.visible });
+  deps.logger.info("pulse round closed", { round: closed.id });
   return true;
 }

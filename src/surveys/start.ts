@@ -12,12 +12,8 @@ import { newRoundSecret } from "./participation.ts";
 import { questionKeysForRound } from "./templates.ts";
 
 export const DEFAULT_PULSE_DAYS = 7;
-export const MAX_PULSE_DAYS = 90;
 
-export type StartProblem =
-  | { problem: "unknown_template"; available: string[] }
-  | { problem: "empty_audience"; unreachable: number }
-  | { problem: "audience_too_large"; size: number };
+export type StartProblem = { problem: "empty_audience"; unreachable: number } | { problem: "audience_too_large"; size: number };
 
 export interface StartInput {
   workspace: Workspace;

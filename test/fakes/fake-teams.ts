@@ -5,6 +5,8 @@
  */
 import { createServer, type Server } from "node:http";
 import { createSign, generateKeyPairSync, type KeyObject } from "node:crypto";
+import { ConfigurationServiceClientCredentialFactory } from "botbuilder";
+import { TokenCredentials } from "botframework-connector";
 
 export interface ConnectorActivity {
   conversationId: string;
@@ -110,5 +112,28 @@ export async function startFakeIdentity(): Promise<FakeIdentity> {
       return `${header}.${payload}.${b64(signature)}`;
     },
     close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
+
+/** Outbound tokens without login.microsoftonline.com: the real app-id checks stay, the token is local. */
+class LocalCredentialsFactory extends ConfigurationServiceClientCredentialFactory {
+  override async createCredentials() {
+    return new TokenCredentials("local-outbound-token");
+  }
+}
+
+/** The Teams adapter's test hooks: validate tokens against the local identity, send with local tokens. */
+export function localTeamsAuth(identity: FakeIdentity, tenant: string, appId: string) {
+  return {
+    authOverrides: {
+      ToBotFromChannelOpenIdMetadataUrl: identity.metadataUrl,
+      ToBotFromEmulatorOpenIdMetadataUrl: identity.metadataUrl,
+      ToBotFromChannelTokenIssuer: "https://api.botframework.com",
+      ToChannelFromBotOAuthScope: "https://api.botframework.com",
+      ToChannelFromBotLoginUrl: `https://login.microsoftonline.com/${tenant}`,
+      CallerId: "urn:botframework:azure",
+      ValidateAuthority: true,
+    },
+    credentialsFactory: new LocalCredentialsFactory({ MicrosoftAppId: appId, MicrosoftAppPassword: "secret", MicrosoftAppType: "SingleTenant", MicrosoftAppTenantId: tenant }),
   };
 }

@@ -1,21 +1,12 @@
 /** The whole bot with the Teams adapter against the fake Bot Connector (and, when authenticated, a local identity provider). */
-import { ConfigurationServiceClientCredentialFactory } from "botbuilder";
-import { TokenCredentials } from "botframework-connector";
 import { createApp, type App } from "../../src/app.ts";
 import { loadConfig } from "../../src/config.ts";
 import { createMemoryLogger } from "../../src/core/logger.ts";
 import type { TeamsAdapter } from "../../adapters/teams/adapter.ts";
-import { startFakeConnector, startFakeIdentity, type ConnectorActivity, type FakeConnector, type FakeIdentity } from "./fake-teams.ts";
+import { localTeamsAuth, startFakeConnector, startFakeIdentity, type ConnectorActivity, type FakeConnector, type FakeIdentity } from "./fake-teams.ts";
 
 export const TENANT = "tenant-1";
 export const APP_ID = "00000000-0000-0000-0000-00000000b0b0";
-
-/** Outbound tokens without login.microsoftonline.com: the real app-id checks stay, the token is local. */
-class LocalCredentialsFactory extends ConfigurationServiceClientCredentialFactory {
-  override async createCredentials() {
-    return new TokenCredentials("local-outbound-token");
-  }
-}
 
 export interface TeamsHarness {
   app: App;
@@ -58,25 +49,12 @@ export async function startTeamsBot(options: { authenticated?: boolean } = {}): 
     : { TEAMS_ALLOW_UNAUTHENTICATED: "true" };
   const config = loadConfig({ PORT: "0", DATA_DIR: "memory://", PLAYGROUND: "false", ADMIN_USERS: `teams:${TENANT}:admin-aad`, ...env });
   config.dataDir = "memory://";
-  const authOverrides = identity
-    ? {
-        ToBotFromChannelOpenIdMetadataUrl: identity.metadataUrl,
-        ToBotFromEmulatorOpenIdMetadataUrl: identity.metadataUrl,
-        ToBotFromChannelTokenIssuer: "https://api.botframework.com",
-        ToChannelFromBotOAuthScope: "https://api.botframework.com",
-        ToChannelFromBotLoginUrl: `https://login.microsoftonline.com/${TENANT}`,
-        CallerId: "urn:botframework:azure",
-        ValidateAuthority: true,
-      }
-    : undefined;
   const app = await createApp(config, {
     logger,
     scheduler: false,
     outboxPollMs: 20,
     pacing: { teams: { perConversationIntervalMs: 0, perWorkspacePerSecond: 0, maxAttempts: 4 } },
-    ...(identity
-      ? { teams: { authOverrides: authOverrides!, credentialsFactory: new LocalCredentialsFactory({ MicrosoftAppId: APP_ID, MicrosoftAppPassword: "secret", MicrosoftAppType: "SingleTenant", MicrosoftAppTenantId: TENANT }) } }
-      : {}),
+    ...(identity ? { teams: localTeamsAuth(identity, TENANT, APP_ID) } : {}),
   });
   const base = `http://127.0.0.1:${await app.start()}`;
   const adapter = app.adapters.get("teams") as TeamsAdapter;

@@ -11,6 +11,7 @@ import { templateOf } from "../../surveys/results.ts";
 import { parsePulseValues, submitPulse } from "../../surveys/submit.ts";
 import { formatDateTime } from "../dates.ts";
 import type { ActionHandler } from "./types.ts";
+import { refusalMessage } from "./submit-outcome.ts";
 
 export const pulseActions: ActionHandler = async (ctx: HandlerContext, action: ActionEvent) => {
   const [, verb, roundId] = action.actionId.split(":");
@@ -52,14 +53,7 @@ export const pulseActions: ActionHandler = async (ctx: HandlerContext, action: A
       await ctx.replaceSource(thanksCard({ t, zone }, round, workspace));
       return;
     }
-    const message =
-      outcome.reason === "already_answered"
-        ? t("pulse.already_answered")
-        : outcome.reason === "not_invited"
-          ? t("pulse.not_invited")
-          : outcome.reason === "closed"
-            ? t("pulse.round_closed", { closed: formatDateTime(round.closesAt, zone, t.locale) })
-            : t("pulse.submit_failed");
+    const message = refusalMessage(t, outcome, round.closesAt, zone);
     await ctx.reply(card(message, text(`:warning: ${message}`)));
     return;
   }

@@ -1,9 +1,8 @@
 import { card, context, heading, text } from "../card.ts";
 import { formatDateTime } from "../dates.ts";
-import { durationMs } from "../grammar/options.ts";
 import { errorCard } from "../replies.ts";
-import { DEFAULT_PULSE_DAYS, MAX_PULSE_DAYS, startPulse } from "../../surveys/start.ts";
-import { MAX_AUDIENCE } from "../../surveys/audience.ts";
+import { DEFAULT_PULSE_DAYS, startPulse } from "../../surveys/start.ts";
+import { audienceProblem, roundOptions } from "./round-options.ts";
 import { pick } from "../../surveys/templates.ts";
 import type { CommandHandler } from "./types.ts";
 
@@ -17,43 +16,21 @@ export const pulseStart: CommandHandler<"pulse.start"> = async (ctx, command) =>
     await ctx.reply(errorCard(t, t("pulse.unknown_template", { template: key, available }), "pulse"));
     return;
   }
-  const now = deps.clock.now();
-  const ms = command.closesIn ? durationMs(command.closesIn) : DEFAULT_PULSE_DAYS * 86_400_000;
-  if (ms > MAX_PULSE_DAYS * 86_400_000) {
-    await ctx.reply(errorCard(t, t("pulse.deadline_too_far", { max: MAX_PULSE_DAYS }), "pulse"));
-    return;
-  }
-  if (ms < 3_600_000) {
-    await ctx.reply(errorCard(t, t("pulse.deadline_too_soon"), "pulse"));
-    return;
-  }
-  let audience = command.audience;
-  if (audience.channels.length === 0 && audience.users.length === 0) {
-    if (event.isDirect) {
-      await ctx.reply(errorCard(t, t("pulse.audience_needed"), "pulse"));
-      return;
-    }
-    audience = { channels: [event.conversationId], users: [] };
-  }
-  const closesAt = new Date(now.getTime() + ms);
+  const options = await roundOptions(ctx, command, DEFAULT_PULSE_DAYS, "pulse");
+  if (!options) return;
+  const { closesAt, audience } = options;
   const result = await startPulse(deps, {
     workspace,
     template,
     audience,
     createdBy: member.userId,
     originChannelId: event.isDirect ? null : event.conversationId,
-    opensAt: now,
+    opensAt: deps.clock.now(),
     closesAt,
     recurrence: command.recurrence ?? null,
   });
   if ("problem" in result) {
-    const message =
-      result.problem === "empty_audience"
-        ? t("pulse.audience_empty", { unreachable: result.unreachable })
-        : result.problem === "audience_too_large"
-          ? t("pulse.audience_too_large", { size: result.size, max: MAX_AUDIENCE })
-          : t("pulse.unknown_template", { template: key, available: result.available.join(", ") });
-    await ctx.reply(errorCard(t, message, "pulse"));
+    await ctx.reply(errorCard(t, audienceProblem(t, result), "pulse"));
     return;
   }
   const { round, unreachable } = result;

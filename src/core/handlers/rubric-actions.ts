@@ -14,6 +14,7 @@ import { personHash } from "../../surveys/participation.ts";
 import { noticeFor } from "../../surveys/cards.ts";
 import { startConfirmed } from "./rubric-start.ts";
 import type { ActionHandler } from "./types.ts";
+import { refusalMessage } from "./submit-outcome.ts";
 
 export const rubricActions: ActionHandler = async (ctx, action) => {
   const [, verb, roundId] = action.actionId.split(":");
@@ -85,18 +86,7 @@ export const rubricActions: ActionHandler = async (ctx, action) => {
       await ctx.replaceSource(rubricThanksCard(t, zone, round, round.mode === "collective", organisation));
       return;
     }
-    const message =
-      outcome.reason === "already_answered"
-        ? t("pulse.already_answered")
-        : outcome.reason === "organisation_done"
-          ? t("rubric.org_already", { organisation: outcome.organisation })
-          : outcome.reason === "no_organisation"
-            ? t("rubric.collective_no_org")
-            : outcome.reason === "not_invited"
-              ? t("pulse.not_invited")
-              : outcome.reason === "closed"
-                ? t("pulse.round_closed", { closed: formatDateTime(round.closesAt, zone, t.locale) })
-                : t("pulse.submit_failed");
+    const message = refusalMessage(t, outcome, round.closesAt, zone);
     await ctx.reply(card(message, text(`:warning: ${message}`)));
     return;
   }

@@ -2,11 +2,9 @@ import { buttons, card, context, heading, text } from "../card.ts";
 import type { HandlerContext } from "../context.ts";
 import { formatDate, formatDateTime } from "../dates.ts";
 import type { Command } from "../grammar/commands.ts";
-import { durationMs } from "../grammar/options.ts";
 import { errorCard } from "../replies.ts";
 import { DEFAULT_RUBRIC_DAYS, rubricGuard, startRubric } from "../../rubrics/start.ts";
-import { MAX_PULSE_DAYS } from "../../surveys/start.ts";
-import { MAX_AUDIENCE } from "../../surveys/audience.ts";
+import { audienceProblem, roundOptions } from "./round-options.ts";
 import { pick } from "../../surveys/templates.ts";
 import { lookupPartnership } from "./partner-lookup.ts";
 import type { CommandHandler } from "./types.ts";
@@ -61,25 +59,12 @@ export async function startConfirmed(ctx: HandlerContext, command: StartCommand,
     await ctx.reply(errorCard(t, t("rubric.paused_refused", { partnership: partnership.name, reason: partnership.pausedReason })));
     return;
   }
-  const ms = command.closesIn ? durationMs(command.closesIn) : DEFAULT_RUBRIC_DAYS * 86_400_000;
-  if (ms > MAX_PULSE_DAYS * 86_400_000 || ms < 3_600_000) {
-    await ctx.reply(errorCard(t, ms < 3_600_000 ? t("pulse.deadline_too_soon") : t("pulse.deadline_too_far", { max: MAX_PULSE_DAYS }), "rubric"));
-    return;
-  }
-  let audience = command.audience;
-  if (audience.channels.length === 0 && audience.users.length === 0) {
-    if (event.isDirect) {
-      await ctx.reply(errorCard(t, t("pulse.audience_needed"), "rubric"));
-      return;
-    }
-    audience = { channels: [event.conversationId], users: [] };
-  }
-  const closesAt = new Date(deps.clock.now().getTime() + ms);
+  const options = await roundOptions(ctx, command, DEFAULT_RUBRIC_DAYS, "rubric");
+  if (!options) return;
+  const { closesAt, audience } = options;
   const result = await startRubric(deps, { workspace, rubric, partnership, audience, mode: command.mode, createdBy: member.userId, originChannelId: event.isDirect ? null : event.conversationId, closesAt });
   if ("problem" in result) {
-    await ctx.reply(
-      errorCard(t, result.problem === "empty_audience" ? t("pulse.audience_empty", { unreachable: result.unreachable }) : t("pulse.audience_too_large", { size: result.size, max: MAX_AUDIENCE }), "rubric"),
-    );
+    await ctx.reply(errorCard(t, audienceProblem(t, result), "rubric"));
     return;
   }
   await ctx.audit("rubric.start", result.round.id, { rubric: rubric.id, mode: command.mode, partnership: partnership.id, invited: result.round.invitedCount });
