@@ -15,8 +15,8 @@ export async function homeCard(ctx: HandlerContext): Promise<Card> {
   const zone = member.timezone ?? workspace.timezone;
   const waiting: CardElement[] = [];
   for (const kind of ["pulse", "rubric"] as const) {
-    for (const round of await deps.store.rounds.openRounds(kind)) {
-      if (round.workspaceId !== workspace.id || !(await deps.store.rounds.isInvited(round.id, member.userId))) continue;
+    for (const round of await deps.store.rounds.list(workspace.id, { kind, status: "open" })) {
+      if (!(await deps.store.rounds.isInvited(round.id, member.userId))) continue;
       const secret = await deps.store.rounds.secret(round.id);
       if (!secret || (await deps.store.responses.hasParticipated(round.id, personHash(secret, workspace.id, member.userId)))) continue;
       const partnership = round.partnershipId ? (await deps.store.partnerships.get(round.partnershipId))?.name ?? "" : "";

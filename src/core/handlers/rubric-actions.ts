@@ -13,6 +13,7 @@ import { parseRubricValues, submitRubric } from "../../rubrics/submit.ts";
 import { personHash } from "../../surveys/participation.ts";
 import { noticeFor } from "../../surveys/cards.ts";
 import { startConfirmed } from "./rubric-start.ts";
+import { resolvePartnership } from "../../reviews/partnerships.ts";
 import type { ActionHandler } from "./types.ts";
 import { refusalMessage } from "./submit-outcome.ts";
 
@@ -33,13 +34,12 @@ export const rubricActions: ActionHandler = async (ctx, action) => {
       return;
     }
     const rubric = deps.prompts.rubrics.get(command.rubric ?? "clarissa");
-    const partnership = await deps.store.partnerships.findByName(workspace.id, command.partnership ?? "");
-    const found = partnership ?? (await deps.store.partnerships.list(workspace.id)).find((p) => p.name.toLowerCase().startsWith(String(command.partnership).toLowerCase()));
-    if (!rubric || !found) {
+    const found = await resolvePartnership(deps, workspace.id, String(command.partnership ?? ""));
+    if (!rubric || !found.ok) {
       await ctx.reply(noticeFor(t("error.unknown_action")));
       return;
     }
-    await startConfirmed(ctx, { ...command, confirmed: true }, rubric.id, found.id);
+    await startConfirmed(ctx, { ...command, confirmed: true }, rubric.id, found.partnership.id);
     return;
   }
   const round = roundId ? await deps.store.rounds.byId(roundId) : null;
