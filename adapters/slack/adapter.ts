@@ -94,8 +94,15 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   });
 
   const dispatcher = createDispatcher(bot, log);
-  const dispatch = (event: BotEvent | null) => {
+  // A slash command's trigger lets a form the bot answers with open as a modal (for 2.5 s).
+  const triggers = new Map<string, { id: string; at: number }>();
+  const dispatch = (event: BotEvent | null, body?: unknown) => {
     if (!event) return;
+    const trigger = (body as { trigger_id?: unknown } | undefined)?.trigger_id;
+    if (event.kind === "command" && typeof trigger === "string") {
+      if (triggers.size > 5000) triggers.clear();
+      triggers.set(`${event.workspaceId}|${event.conversationId}|${event.userId}`, { id: trigger, at: Date.now() });
+    }
     dispatcher.dispatch(event, event.kind === "uninstalled" ? () => store.installations.delete(event.workspaceId) : undefined);
   };
   registerListeners(app, dispatch);
@@ -160,6 +167,17 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
         }
         case "private": {
           const token = await tokenFor(workspaceId);
+          const trigger = triggers.get(`${workspaceId}|${destination.conversationId}|${destination.userId}`);
+          const submit = card.elements.flatMap((e) => (e.type === "buttons" ? e.buttons : [])).find((b) => b.submit);
+          if (hasInputs(card) && submit && trigger && Date.now() - trigger.at < ACK_DEADLINE_MS) {
+            triggers.delete(`${workspaceId}|${destination.conversationId}|${destination.userId}`);
+            try {
+              await api.call(token, "views.open", { trigger_id: trigger.id, view: cardToModal(card, { channel: destination.conversationId, ts: "", submitActionId: submit.actionId }) });
+              return { platform: "slack", conversationId: destination.conversationId, messageId: "" };
+            } catch (error) {
+              log.info("modal not opened; showing the form in the message", { reason: slackErrorCode(error) ?? "error" });
+            }
+          }
           const { text, blocks, uploads } = cardToBlockKit(card);
           try {
             const res = await api.call<{ message_ts: string }>(token, "chat.postEphemeral", { channel: destination.conversationId, user: destination.userId, text, blocks });

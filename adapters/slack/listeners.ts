@@ -6,7 +6,7 @@ import type { App } from "@slack/bolt";
 import type { BotEvent } from "../../src/core/events.ts";
 import { blockActionToEvent, commandToEvent, eventToBotEvent, viewSubmissionToEvent } from "./receive.ts";
 
-export function registerListeners(app: App, dispatch: (event: BotEvent | null, body: unknown) => void): void {
+export function registerListeners(app: App, dispatch: (event: BotEvent | null, body?: unknown) => void): void {
   app.command(/^\/(reflect|pulse|rubric)$/, async ({ ack, body }) => {
     await ack();
     dispatch(commandToEvent(body), body);

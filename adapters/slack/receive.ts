@@ -115,6 +115,7 @@ export function blockActionToEvent(body: unknown): ActionEvent | null {
 }
 
 const metaSchema = z.object({ channel: id, ts: z.string().max(64), submitActionId: z.string().min(1).max(255) });
+/** A form opened from a command has no message behind it (ts ""): there is nothing to replace. */
 
 export function viewSubmissionToEvent(body: unknown): ActionEvent | null {
   const parsed = viewSchema.safeParse(body);
@@ -133,7 +134,7 @@ export function viewSubmissionToEvent(body: unknown): ActionEvent | null {
     kind: "action",
     actionId: meta.submitActionId,
     values: valuesFromState(p.view.state),
-    messageRef: { platform: "slack", conversationId: meta.channel, messageId: meta.ts },
+    ...(meta.ts ? { messageRef: { platform: "slack" as const, conversationId: meta.channel, messageId: meta.ts } } : {}),
   };
 }
 

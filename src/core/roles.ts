@@ -17,6 +17,7 @@ export const commandRoles: Record<CommandName, Role[]> = {
   language: anyone,
   "pulse.reminders": anyone,
   "pulse.start": coordinators,
+  "pulse.form": coordinators,
   "pulse.close": coordinators,
   "pulse.status": coordinators,
   "pulse.export": readers,

@@ -175,3 +175,20 @@ describe("pulse surveys end to end through the fake platform", () => {
     expect(csv.split("\n").filter((l) => l.startsWith("question,"))).toHaveLength(3);
   });
 });
+
+describe("starting a pulse with a form", () => {
+  it("offers a form in the channel and starts the pulse from its choices", async () => {
+    const [form] = await h.command("carlos", "pulse", { conversation: "C-PARTNERS" });
+    expect(h.fake.textOf(form!)).toContain("Start a pulse");
+    const submit = buttonsOf(form!.card).find((b) => b.actionId === "pulse:start-form")!;
+    const replies = await h.click("carlos", form!, submit.actionId, { template: "quick-pulse", days: "14", repeat: "quarterly" });
+    const text = h.text(replies);
+    expect(text).toContain("Quick pulse started");
+    expect(text).toContain("Invited 6 people privately");
+    const [round] = await h.app.store.rounds.list(FAKE_WORKSPACE, { kind: "pulse" });
+    expect(round).toMatchObject({ recurrence: "quarterly", audience: { channels: ["C-PARTNERS"], users: [] } });
+    expect(round!.closesAt.getTime() - round!.opensAt.getTime()).toBe(14 * 86_400_000);
+    expect(h.text(await h.click("p1", form!, submit.actionId, { template: "partner-pulse" }))).toContain("needs the coordinator role");
+    expect(h.text(await h.command("carlos", "pulse new", { conversation: "D-carlos" }))).toContain("Ask for the form in the channel");
+  });
+});

@@ -181,3 +181,16 @@ describe("Slack: configuration", () => {
     expect(() => createSlackAdapter({ config: { ...base, botToken: undefined, clientId: "1", clientSecret: "2", appToken: undefined, signingSecret: "s".repeat(20) }, store: h.app.store, http, bot: h.app.bot, logger })).toThrow(/INSTALLATION_KEY/);
   });
 });
+
+describe("Slack: starting a pulse from a modal", () => {
+  it("opens the form as a modal for /pulse and starts the pulse on submit", async () => {
+    const before = h.fake.views.length;
+    await h.command("UCOORD", "", { channel: "CPARTNERS", command: "/pulse" });
+    await h.settle();
+    const modal = h.fake.views.slice(before).find((v) => v.method === "views.open")!;
+    expect(blocksText(modal.view.blocks as unknown[])).toContain("Which pulse?");
+    await h.submitView("UCOORD", modal.view, { template: "quick-pulse", days: "3", repeat: "none" });
+    await h.settle();
+    expect(h.fake.messages.some((m) => m.ephemeralUser === "UCOORD" && h.textOf(m).includes("Quick pulse started"))).toBe(true);
+  });
+});

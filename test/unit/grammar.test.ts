@@ -149,7 +149,7 @@ describe("command grammar (DESIGN.md §4)", () => {
   });
 
   it("uses only message keys that exist in en.json", () => {
-    const inputs = ["frobnicate", "pulse start closes in soon", "pulse start to x", "pulse start <#C1>", "pulse", "pulse reminders maybe",
+    const inputs = ["frobnicate", "pulse start closes in soon", "pulse start to x", "pulse start <#C1>", "pulse frobnicate", "pulse reminders maybe",
       "rubric start", "rubric start for X mode y", "rubric pause", "rubric pause X", "partner add", 'partner add "X" colour red', "partner add X lead bob",
       "partner edit X", "review add", "review add X", "review add X annual-review", "review list soon", "review done", "action add", "action add x owner bob",
       "action list some", "action done", "summary", "role x", "role <@U1> boss", "settings x", "settings threshold", "organisation", 'x "y'];

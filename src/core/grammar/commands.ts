@@ -22,6 +22,7 @@ export type Command =
   | { name: "pulse.results"; round?: string }
   | { name: "pulse.export"; round?: string }
   | { name: "pulse.reminders"; enabled: boolean }
+  | { name: "pulse.form" }
   | {
       name: "rubric.start";
       rubric?: string;
@@ -98,6 +99,7 @@ export const usages: Record<string, UsageEntry[]> = {
   pulse: [
     { area: "pulse", command: "pulse.start", usage: "pulse start [template] [to #channel|@person…] [closes in 7d] [every month|quarter]", example: "/reflect pulse start partner-pulse to #partners closes in 7d" },
     { area: "pulse", command: "pulse.results", usage: "pulse status|close|results|export [round]", example: "/reflect pulse results" },
+    { area: "pulse", command: "pulse.form", usage: "pulse new (a form: template, deadline, repeat)", example: "/reflect pulse new" },
     { area: "pulse", command: "pulse.reminders", usage: "pulse reminders on|off", example: "/reflect pulse reminders off" },
   ],
   rubric: [

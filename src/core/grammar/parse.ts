@@ -116,13 +116,17 @@ function parsePulse(c: Cursor): Command {
       const round = phrase(c.rest());
       return round ? { name: `pulse.${verb}`, round } : { name: `pulse.${verb}` };
     }
+    case undefined:
+    case "new":
+    case "form":
+      return { name: "pulse.form" };
     case "reminders": {
       const v = word(c.next());
       if (v !== "on" && v !== "off") return fail("pulse", "error.on_off");
       return { name: "pulse.reminders", enabled: v === "on" };
     }
     default:
-      return fail("pulse", verb ? "error.unknown_verb" : "error.missing_verb", { area: "pulse", word: verb ?? "" });
+      return fail("pulse", "error.unknown_verb", { area: "pulse", word: verb });
   }
 }
 

@@ -12,11 +12,16 @@ import { parsePulseValues, submitPulse } from "../../surveys/submit.ts";
 import { formatDateTime } from "../dates.ts";
 import type { ActionHandler } from "./types.ts";
 import { refusalMessage } from "./submit-outcome.ts";
+import { pulseFormSubmit } from "./pulse-form.ts";
 
 export const pulseActions: ActionHandler = async (ctx: HandlerContext, action: ActionEvent) => {
   const [, verb, roundId] = action.actionId.split(":");
   const { deps, t, workspace, member } = ctx;
   const zone = member.timezone ?? workspace.timezone;
+  if (verb === "start-form") {
+    await pulseFormSubmit(ctx, action);
+    return;
+  }
   if (verb === "reminders-off") {
     await deps.store.members.update(workspace.id, member.userId, { remindersOptOut: true });
     await ctx.reply(noticeFor(t("pulse.reminders_off")));

@@ -19,6 +19,7 @@ import { pulseClose } from "./pulse-close.ts";
 import { pulseExport } from "./pulse-export.ts";
 import { pulseReminders } from "./pulse-reminders.ts";
 import { pulseActions } from "./pulse-actions.ts";
+import { pulseForm } from "./pulse-form.ts";
 import { partnerAdd } from "./partner-add.ts";
 import { partnerList } from "./partner-list.ts";
 import { partnerShow } from "./partner-show.ts";
@@ -58,6 +59,7 @@ export function createCommandRegistry(): Registry {
     "pulse.close": pulseClose,
     "pulse.export": pulseExport,
     "pulse.reminders": pulseReminders,
+    "pulse.form": pulseForm,
     "partner.add": partnerAdd,
     "partner.list": partnerList,
     "partner.show": partnerShow,
