@@ -1,12 +1,26 @@
 import { defineConfig } from "vitest/config";
 
-// `npm test`: everything that runs on PGlite alone, no PostgreSQL server and no browser needed.
+/** The slow tier (`npm run test:slow`): 10,000-payload fuzzing, real processes, year-long simulations. */
+export const SLOW_TESTS = [
+  "test/integration/slack-fuzz.test.ts",
+  "test/integration/teams-fuzz.test.ts",
+  "test/integration/process.test.ts",
+  // A year of reminders simulated every 15 minutes in two time zones: about a minute of CPU.
+  "test/unit/reminders-year.test.ts",
+];
+
+// `npm test`: everything that runs on PGlite alone, no PostgreSQL server and no browser needed,
+// and nothing that depends on wall-clock speed. Test files share their worker's module cache (no
+// isolation): the app's modules and the migrated database template load once per worker.
 export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
-    exclude: ["test/integration/pg/**", "test/e2e/**"],
+    exclude: ["test/integration/pg/**", "test/e2e/**", ...SLOW_TESTS],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: "forks",
+    isolate: false,
+    // Both cores: the default leaves one free, which on a two-core machine means one worker.
+    maxWorkers: 2,
   },
 });

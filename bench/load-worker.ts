@@ -8,7 +8,15 @@ import { sendSigned } from "../test/fakes/fake-slack.ts";
 
 const { secret } = workerData as { secret: string };
 
-const commandBody = (i: number) => new URLSearchParams({ team_id: "T1", channel_id: "CBENCH", user_id: `U${i % 50}`, command: "/reflect", text: i % 2 ? "help" : "privacy", trigger_id: `t${i}-${Date.now()}` }).toString();
+const commandBody = (i: number) =>
+  new URLSearchParams({
+    team_id: "T1",
+    channel_id: "CBENCH",
+    user_id: `U${i % 50}`,
+    command: "/reflect",
+    text: i % 2 ? "help" : "privacy",
+    trigger_id: `t${i}-${Date.now()}`,
+  }).toString();
 const actionBody = (i: number) =>
   new URLSearchParams({
     payload: JSON.stringify({
@@ -34,13 +42,20 @@ const teamsActivity = (i: number, serviceUrl: string, tenant: string, appId: str
     text: i % 2 ? "help" : "privacy",
   });
 
-parentPort!.on("message", async (m: { url: string; kind: "command" | "action" | "teams"; rate: number; seconds: number; token?: string; serviceUrl?: string; tenant?: string; appId?: string }) => {
-  const body = m.kind === "command" ? commandBody : actionBody;
-  const run =
-    m.kind === "teams"
-      ? await constantRate(m.rate, m.seconds, (i) =>
-          fetch(`${m.url}/api/messages`, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${m.token}` }, body: teamsActivity(i, m.serviceUrl!, m.tenant!, m.appId!) }),
-        )
-      : await constantRate(m.rate, m.seconds, (i) => sendSigned(m.url, secret, body(i)));
-  parentPort!.postMessage({ latencies: run.latencies, errors: run.errors, statuses: [...run.statuses] });
-});
+parentPort!.on(
+  "message",
+  async (m: { url: string; kind: "command" | "action" | "teams"; rate: number; seconds: number; token?: string; serviceUrl?: string; tenant?: string; appId?: string }) => {
+    const body = m.kind === "command" ? commandBody : actionBody;
+    const run =
+      m.kind === "teams"
+        ? await constantRate(m.rate, m.seconds, (i) =>
+            fetch(`${m.url}/api/messages`, {
+              method: "POST",
+              headers: { "content-type": "application/json", authorization: `Bearer ${m.token}` },
+              body: teamsActivity(i, m.serviceUrl!, m.tenant!, m.appId!),
+            }),
+          )
+        : await constantRate(m.rate, m.seconds, (i) => sendSigned(m.url, secret, body(i)));
+    parentPort!.postMessage({ latencies: run.latencies, errors: run.errors, statuses: [...run.statuses] });
+  },
+);

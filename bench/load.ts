@@ -1,5 +1,9 @@
 /** An open-loop load generator: sends at a fixed rate regardless of answers, records latencies. */
-export async function constantRate(rate: number, seconds: number, send: (i: number) => Promise<Response>): Promise<{ latencies: number[]; errors: number; statuses: Map<number, number> }> {
+export async function constantRate(
+  rate: number,
+  seconds: number,
+  send: (i: number) => Promise<Response>,
+): Promise<{ latencies: number[]; errors: number; statuses: Map<number, number> }> {
   const latencies: number[] = [];
   const statuses = new Map<number, number>();
   let errors = 0;

@@ -18,7 +18,13 @@ const RATE = Number(process.env.BENCH_RATE ?? 200);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 30);
 
 /** Sends at a fixed rate from another thread and returns the latencies it saw. */
-function loadFrom(worker: Worker, url: string, kind: "command" | "action", rate: number, seconds: number): Promise<{ latencies: number[]; errors: number; statuses: [number, number][] }> {
+function loadFrom(
+  worker: Worker,
+  url: string,
+  kind: "command" | "action",
+  rate: number,
+  seconds: number,
+): Promise<{ latencies: number[]; errors: number; statuses: [number, number][] }> {
   return new Promise((resolve) => {
     worker.once("message", resolve);
     worker.postMessage({ url, kind, rate, seconds });
@@ -29,7 +35,15 @@ export async function benchSlackAck(): Promise<BenchResult[]> {
   const fake = await startFakeSlack("T1");
   const db = await benchDatabase("slack");
   await db.store.close();
-  const config = loadConfig({ PORT: "0", DATABASE_URL: db.url, PLAYGROUND: "false", SLACK_BOT_TOKEN: "xoxb-bench", SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: fake.apiUrl, LOG_LEVEL: "silent" });
+  const config = loadConfig({
+    PORT: "0",
+    DATABASE_URL: db.url,
+    PLAYGROUND: "false",
+    SLACK_BOT_TOKEN: "xoxb-bench",
+    SLACK_SIGNING_SECRET: SECRET,
+    SLACK_API_URL: fake.apiUrl,
+    LOG_LEVEL: "silent",
+  });
   const bot = await createApp(config, { logger: createJsonLogger({ level: "silent" }), scheduler: false });
   const botUrl = `http://127.0.0.1:${await bot.start()}`;
 
@@ -43,7 +57,10 @@ export async function benchSlackAck(): Promise<BenchResult[]> {
   const results: BenchResult[] = [];
   const worker = new Worker(new URL("./load-worker.mjs", import.meta.url), { workerData: { secret: SECRET } });
   try {
-    for (const [name, kind] of [["slash command", "command"], ["block_actions", "action"]] as const) {
+    for (const [name, kind] of [
+      ["slash command", "command"],
+      ["block_actions", "action"],
+    ] as const) {
       // Warm up both, then measure bare Bolt and the bot in the same run.
       await loadFrom(worker, botUrl, kind, 50, 2);
       await loadFrom(worker, bareUrl, kind, 50, 2);

@@ -21,7 +21,17 @@ export async function benchTeams(): Promise<BenchResult[]> {
   const identity = await startFakeIdentity();
   const db = await benchDatabase("teams");
   await db.store.close();
-  const config = loadConfig({ PORT: "0", DATABASE_URL: db.url, PLAYGROUND: "false", MICROSOFT_APP_ID: APP_ID, MICROSOFT_APP_PASSWORD: "x", MICROSOFT_APP_TENANT_ID: TENANT, MICROSOFT_APP_TYPE: "SingleTenant", LOG_LEVEL: "silent" });
+  const config = loadConfig({
+    PORT: "0",
+    DATABASE_URL: db.url,
+    PLAYGROUND: "false",
+    TEAMS_SERVICE_HOSTS: "127.0.0.1",
+    MICROSOFT_APP_ID: APP_ID,
+    MICROSOFT_APP_PASSWORD: "x",
+    MICROSOFT_APP_TENANT_ID: TENANT,
+    MICROSOFT_APP_TYPE: "SingleTenant",
+    LOG_LEVEL: "silent",
+  });
   const app = await createApp(config, {
     logger: createJsonLogger({ level: "silent" }),
     scheduler: false,

@@ -17,8 +17,7 @@ if (!/^[a-z0-9_]+$/.test(name)) {
 const migrations = join(root, "prisma/migrations");
 const env = prismaEnv(root);
 const prismaCli = join(root, "node_modules/prisma/build/index.js");
-const run = (args, extraEnv = {}) =>
-  spawnSync(process.execPath, [prismaCli, ...args], { cwd: root, env: { ...env, ...extraEnv }, encoding: "utf8" });
+const run = (args, extraEnv = {}) => spawnSync(process.execPath, [prismaCli, ...args], { cwd: root, env: { ...env, ...extraEnv }, encoding: "utf8" });
 const fail = (r) => {
   console.error(r.stderr || r.stdout);
   process.exit(r.status ?? 1);
@@ -26,7 +25,9 @@ const fail = (r) => {
 
 // The WebAssembly engine cannot replay multi-statement migrations into a shadow database, so
 // prisma.config.ts replays the existing migrations into an in-memory PGlite and its pulled schema is the "from" side.
-const applied = readdirSync(migrations).filter((d) => /^\d{14}_/.test(d)).sort();
+const applied = readdirSync(migrations)
+  .filter((d) => /^\d{14}_/.test(d))
+  .sort();
 let from = ["--from-empty"];
 const tmp = mkdtempSync(join(tmpdir(), "reflect-migration-"));
 if (applied.length > 0) {

@@ -7,6 +7,7 @@ import { fileURLToPath } from "node:url";
 import type { Config } from "./config.ts";
 import type { PacingRules, PlatformAdapter } from "./core/adapter.ts";
 import { createBot, type Bot } from "./core/bot.ts";
+import { features } from "./features.ts";
 import { systemClock, type Clock } from "./core/clock.ts";
 import type { BotDeps } from "./core/context.ts";
 import { BotError } from "./core/errors.ts";
@@ -28,8 +29,7 @@ import { createPrismaStore, type PrismaStore } from "./store/prisma/index.ts";
 import { createWebAdapter } from "../adapters/web/adapter.ts";
 import { mountPlayground } from "../adapters/web/routes.ts";
 import { seedPlayground } from "../adapters/web/seed.ts";
-import { createSlackAdapter } from "../adapters/slack/adapter.ts";
-import { createTeamsAdapter, type TeamsAdapterOptions } from "../adapters/teams/adapter.ts";
+import type { TeamsAdapterOptions } from "../adapters/teams/adapter.ts";
 
 export const MIGRATIONS_DIR = fileURLToPath(new URL("../prisma/migrations", import.meta.url));
 
@@ -96,9 +96,15 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
         return adapter.listMembers(workspaceId, conversationId);
       },
     },
+    forms: {
+      async open(platform, workspaceId, form) {
+        const adapter = adapters.get(platform);
+        return adapter?.openForm ? adapter.openForm(workspaceId, form) : false;
+      },
+    },
     adminUsers: config.adminUsers,
   };
-  const bot = createBot(deps);
+  const bot = createBot(deps, features);
   const http = createHttpServer(logger);
   http.route("GET", "/healthz", async () => {
     const ok = await store.ping();
@@ -107,6 +113,8 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
 
   if (config.slack.botToken || config.slack.clientId || config.slack.appToken) {
     try {
+      // Loaded only when configured: Bolt and botbuilder are large, and most processes need one.
+      const { createSlackAdapter } = await import("../adapters/slack/adapter.ts");
       adapters.set("slack", createSlackAdapter({ config: config.slack, store, http, bot, logger, ...(overrides.pacing?.slack ? { pacing: overrides.pacing.slack } : {}) }));
     } catch (error) {
       await store.close();
@@ -116,6 +124,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
 
   if (config.teams.appId || config.teams.allowUnauthenticated) {
     try {
+      const { createTeamsAdapter } = await import("../adapters/teams/adapter.ts");
       adapters.set(
         "teams",
         createTeamsAdapter({ config: config.teams, store, http, bot, logger, ...overrides.teams, ...(overrides.pacing?.teams ? { pacing: overrides.pacing.teams } : {}) }),
@@ -129,7 +138,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   if (config.playground) {
     adapters.set("web", createWebAdapter({ store, clock }));
     const workspaceId = await seedPlayground(store);
-    mountPlayground(http, { store, bot, clock, ids, workspaceId });
+    mountPlayground(http, { store, bot, clock, ids, workspaceId, token: config.playgroundToken, host: config.host });
   }
 
   const jobs = createJobRunner(allJobs(), deps, { owner: `${hostname()}:${process.pid}` });
@@ -149,7 +158,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     jobs,
     scheduler,
     async start() {
-      const port = await http.listen(config.port);
+      const port = await http.listen(config.port, config.host);
       if (!config.databaseUrl && config.dataDir !== "memory://") control.publish(config.dataDir, port);
       for (const a of adapters.values()) await a.start();
       outboxWorker.start();

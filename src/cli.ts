@@ -28,7 +28,7 @@ async function main(): Promise<void> {
     if (error instanceof CliUsageError) fail(error.message);
     throw error;
   }
-  let config;
+  let config: ReturnType<typeof loadConfig>;
   try {
     config = loadConfig();
   } catch (error) {
@@ -42,7 +42,7 @@ async function main(): Promise<void> {
       process.exit(answer.ok ? 0 : 1);
     }
   }
-  let app;
+  let app: Awaited<ReturnType<typeof createApp>>;
   try {
     app = await createApp(config, { logger, scheduler: false });
   } catch (error) {

@@ -19,6 +19,8 @@ const optional = z
 
 const schema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: optional,
+  NODE_ENV: optional,
   DATABASE_URL: optional.refine((v) => v === undefined || /^postgres(ql)?:\/\//.test(v), {
     message: "DATABASE_URL must be a PostgreSQL URL such as postgresql://user@host:5432/db, or unset for the embedded PGlite",
   }),
@@ -45,9 +47,23 @@ const schema = z.object({
     .optional()
     .transform((v) => (v === "" ? undefined : v)),
   TEAMS_ALLOW_UNAUTHENTICATED: bool("TEAMS_ALLOW_UNAUTHENTICATED"),
+  TEAMS_SERVICE_HOSTS: optional,
   ADMIN_USERS: z.string().default(""),
   PLAYGROUND: bool("PLAYGROUND"),
+  PLAYGROUND_TOKEN: optional.refine((v) => v === undefined || v.length >= 16, { message: "PLAYGROUND_TOKEN must be at least 16 characters (a random secret)" }),
 });
+
+/**
+ * Teams' documented service URL hosts (commercial, GCC, GCC High, DoD) and the Bot Framework's:
+ * the only hosts the bot sends Teams messages to unless TEAMS_SERVICE_HOSTS says otherwise.
+ */
+const DEFAULT_TEAMS_SERVICE_HOSTS = ["smba.trafficmanager.net", "*.botframework.com", "*.teams.microsoft.com", "*.teams.microsoft.us"];
+
+/** 127.0.0.0/8, ::1 and localhost: the addresses only this machine can reach. */
+function isLoopback(host: string): boolean {
+  const h = host.replace(/^\[|\]$/g, "").toLowerCase();
+  return h === "localhost" || h === "::1" || /^127(\.\d{1,3}){3}$/.test(h);
+}
 
 /** A bootstrap admin from ADMIN_USERS: `slack:T123:U456` or `teams:<tenant>:<aadObjectId>`. */
 export interface AdminUser {
@@ -58,12 +74,16 @@ export interface AdminUser {
 
 export interface Config {
   port: number;
+  /** The address the HTTP server listens on (HOST); loopback for the local-only modes. */
+  host: string;
   databaseUrl: string | undefined;
   dataDir: string;
   promptsDir: string;
   logLevel: "debug" | "info" | "warn" | "error" | "silent";
   adminUsers: AdminUser[];
   playground: boolean;
+  /** When set, every playground request must carry it (a playground reachable beyond loopback). */
+  playgroundToken: string | undefined;
   slack: {
     botToken: string | undefined;
     signingSecret: string | undefined;
@@ -80,12 +100,17 @@ export interface Config {
     tenantId: string | undefined;
     appType: "SingleTenant" | "MultiTenant" | "UserAssignedMSI" | undefined;
     allowUnauthenticated: boolean;
+    /** Host patterns ("*.example.com" or exact) the bot may send Teams messages to. */
+    serviceHosts: string[];
   };
 }
 
-export function parseAdminUsers(raw: string): AdminUser[] {
+function parseAdminUsers(raw: string): AdminUser[] {
   const users: AdminUser[] = [];
-  for (const entry of raw.split(",").map((s) => s.trim()).filter(Boolean)) {
+  for (const entry of raw
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     const match = /^(slack|teams|web):([^:]+):(.+)$/.exec(entry);
     if (!match) {
       throw new BotError(
@@ -108,14 +133,43 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const e = parsed.data;
   const slackConfigured = Boolean(e.SLACK_BOT_TOKEN || e.SLACK_CLIENT_ID || e.SLACK_APP_TOKEN);
   const teamsConfigured = Boolean(e.MICROSOFT_APP_ID || e.TEAMS_ALLOW_UNAUTHENTICATED);
+  const platform = slackConfigured || teamsConfigured;
+  const production = e.NODE_ENV === "production";
+  // The playground never turns on by itself in production (a container that lost its secrets).
+  const playground = e.PLAYGROUND ?? (!platform && !production);
+  const invalid = (message: string) => new BotError("CONFIG_INVALID", message);
+  if (playground && platform && !e.PLAYGROUND_TOKEN) {
+    throw invalid(
+      "PLAYGROUND=true beside Slack or Teams needs PLAYGROUND_TOKEN (a random secret of 16+ characters that every playground request must carry); or unset PLAYGROUND.",
+    );
+  }
+  // The playground alone, or beside nothing that must be reached from outside, stays on loopback
+  // unless HOST says otherwise (a token lets an operator open it up on purpose).
+  const localOnly = (playground && (!e.PLAYGROUND_TOKEN || !platform)) || e.TEAMS_ALLOW_UNAUTHENTICATED === true;
+  const host = e.HOST ?? (localOnly ? "127.0.0.1" : "0.0.0.0");
+  if (e.TEAMS_ALLOW_UNAUTHENTICATED && !isLoopback(host)) {
+    throw invalid(
+      `TEAMS_ALLOW_UNAUTHENTICATED=true accepts Teams activities without a token, so it only runs on a loopback address; HOST is "${host}". Set HOST=127.0.0.1, or configure MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD.`,
+    );
+  }
+  if (playground && !e.PLAYGROUND_TOKEN && !isLoopback(host)) {
+    throw invalid(
+      `The playground lets anyone act as any persona, so it only listens on a loopback address; HOST is "${host}". Set HOST=127.0.0.1, or set PLAYGROUND_TOKEN to require a secret on every request.`,
+    );
+  }
+  if (e.SLACK_CLIENT_ID && !e.SLACK_STATE_SECRET) {
+    throw invalid("Slack OAuth (SLACK_CLIENT_ID) needs SLACK_STATE_SECRET: a random secret shared by every replica, so an install started on one finishes on another.");
+  }
   return {
     port: e.PORT,
+    host,
     databaseUrl: e.DATABASE_URL,
     dataDir: resolve(e.DATA_DIR),
     promptsDir: resolve(e.PROMPTS_DIR),
     logLevel: e.LOG_LEVEL,
     adminUsers: parseAdminUsers(e.ADMIN_USERS),
-    playground: e.PLAYGROUND ?? !(slackConfigured || teamsConfigured),
+    playground,
+    playgroundToken: e.PLAYGROUND_TOKEN,
     slack: {
       botToken: e.SLACK_BOT_TOKEN,
       signingSecret: e.SLACK_SIGNING_SECRET,
@@ -132,6 +186,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       tenantId: e.MICROSOFT_APP_TENANT_ID,
       appType: e.MICROSOFT_APP_TYPE,
       allowUnauthenticated: e.TEAMS_ALLOW_UNAUTHENTICATED ?? false,
+      serviceHosts: e.TEAMS_SERVICE_HOSTS
+        ? e.TEAMS_SERVICE_HOSTS.split(",")
+            .map((h) => h.trim().toLowerCase())
+            .filter(Boolean)
+        : DEFAULT_TEAMS_SERVICE_HOSTS,
     },
   };
 }

@@ -8,7 +8,7 @@ import { isBotError } from "./core/errors.ts";
 import { createJsonLogger } from "./core/logger.ts";
 
 async function main(): Promise<void> {
-  let config;
+  let config: ReturnType<typeof loadConfig>;
   try {
     config = loadConfig();
   } catch (error) {
@@ -16,7 +16,7 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const logger = createJsonLogger({ level: config.logLevel });
-  let app;
+  let app: Awaited<ReturnType<typeof createApp>>;
   try {
     app = await createApp(config, { logger });
   } catch (error) {

@@ -41,7 +41,7 @@ export function createSlackApi(options: { apiUrl?: string | undefined; timeoutMs
   };
 }
 
-export function toBotError(method: string, error: unknown): BotError {
+function toBotError(method: string, error: unknown): BotError {
   const e = error as { code?: string; retryAfter?: number; data?: { error?: string }; statusCode?: number; message?: string };
   if (e.code === ErrorCode.RateLimitedError) {
     return new BotError("ADAPTER_SEND_FAILED", `Slack ${method}: rate limited`, { retryable: true, retryAfterMs: (e.retryAfter ?? 1) * 1000, cause: error });

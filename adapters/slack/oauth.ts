@@ -4,39 +4,30 @@
  * (crypto.ts) before they reach the database; the installer becomes the workspace's first admin.
  */
 import { InstallProvider, type Installation, type InstallationQuery } from "@slack/oauth";
+import { BotError } from "../../src/core/errors.ts";
 import type { Config } from "../../src/config.ts";
 import type { InstalledEvent } from "../../src/core/events.ts";
 import type { Logger } from "../../src/core/logger.ts";
-import type { Store } from "../../src/store/types.ts";
 import type { HttpServer } from "../../src/http/server.ts";
-import type { Sealer } from "./crypto.ts";
+import { type SlackInstallations, type StoredInstallation, workspaceKey } from "./installations.ts";
 
 /** Bot scopes the app asks for; docs/SLACK.md says why each is needed. Keep manifest.json in step. */
-export const BOT_SCOPES = ["commands", "chat:write", "im:write", "im:history", "app_mentions:read", "channels:read", "groups:read", "users:read", "files:write"];
-
-export interface StoredInstallation {
-  teamId: string;
-  enterpriseId: string | null;
-  botToken: string;
-  botUserId: string;
-  botId: string;
-  installerUserId: string;
-  raw: Installation;
-}
+const BOT_SCOPES = ["commands", "chat:write", "im:write", "im:history", "app_mentions:read", "channels:read", "groups:read", "users:read", "files:write"];
 
 const keyOf = (q: { teamId?: string | undefined; enterpriseId?: string | undefined; isEnterpriseInstall?: boolean | undefined }) =>
-  `slack:${q.isEnterpriseInstall && q.enterpriseId ? q.enterpriseId : q.teamId ?? q.enterpriseId ?? ""}`;
+  workspaceKey((q.isEnterpriseInstall && q.enterpriseId ? q.enterpriseId : (q.teamId ?? q.enterpriseId)) ?? "");
 
 export function mountOAuth(
   http: HttpServer,
-  options: { config: Config["slack"]; store: Store; sealer: Sealer; logger: Logger; onInstalled: (event: InstalledEvent) => void },
+  options: { config: Config["slack"]; installations: SlackInstallations; logger: Logger; onInstalled: (event: InstalledEvent) => void },
 ): InstallProvider {
-  const { config, store, sealer } = options;
-  if (!config.stateSecret) options.logger.warn("SLACK_STATE_SECRET is not set; OAuth state is signed with a random secret and does not survive restarts");
+  const { config, installations } = options;
+  // loadConfig refuses OAuth without SLACK_STATE_SECRET; this guards direct construction (tests).
+  if (!config.stateSecret) throw new BotError("CONFIG_INVALID", "Slack OAuth needs SLACK_STATE_SECRET, shared by every replica.");
   const installer = new InstallProvider({
     clientId: config.clientId!,
     clientSecret: config.clientSecret!,
-    stateSecret: config.stateSecret ?? crypto.randomUUID(),
+    stateSecret: config.stateSecret,
     ...(config.apiUrl ? { clientOptions: { slackApiUrl: config.apiUrl.endsWith("/") ? config.apiUrl : `${config.apiUrl}/` } } : {}),
     installationStore: {
       async storeInstallation(installation: Installation) {
@@ -51,15 +42,15 @@ export function mountOAuth(
           installerUserId: installation.user.id,
           raw: installation,
         };
-        await store.installations.save(`slack:${teamId}`, sealer.seal(JSON.stringify(record)));
+        await installations.save(workspaceKey(teamId), record);
       },
       async fetchInstallation(query: InstallationQuery<boolean>) {
-        const sealed = await store.installations.get(keyOf(query));
-        if (!sealed) throw new Error("no installation");
-        return (JSON.parse(sealer.open(sealed)) as StoredInstallation).raw;
+        const found = await installations.find(query.isEnterpriseInstall ? undefined : query.teamId, query.enterpriseId);
+        if (!found) throw new Error("no installation");
+        return found.raw;
       },
       async deleteInstallation(query: InstallationQuery<boolean>) {
-        await store.installations.delete(keyOf(query));
+        await installations.delete(keyOf(query));
       },
     },
   });

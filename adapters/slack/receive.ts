@@ -3,12 +3,12 @@
  * Anything that does not match a known shape returns null and is acknowledged and ignored.
  */
 import { z } from "zod";
-import type { ActionEvent, BotEvent, CommandEvent, HomeOpenedEvent, MessageEvent, UninstalledEvent } from "../../src/core/events.ts";
+import type { ActionEvent, CommandEvent, HomeOpenedEvent, MessageEvent, TokensRevokedEvent, UninstalledEvent } from "../../src/core/events.ts";
 import { valuesFromState } from "./render.ts";
 
 const id = z.string().min(1).max(64);
 
-export const commandSchema = z.object({
+const commandSchema = z.object({
   team_id: id,
   enterprise_id: z.string().max(64).optional(),
   channel_id: id,
@@ -27,9 +27,15 @@ const actionSchema = z.object({
   team: z.object({ id }).nullable().optional(),
   trigger_id: z.string().max(200).optional(),
   response_url: z.string().max(500).optional(),
-  container: z.object({ channel_id: z.string().max(64).optional(), message_ts: z.string().max(64).optional(), is_ephemeral: z.boolean().optional() }).passthrough().optional(),
+  container: z
+    .object({ channel_id: z.string().max(64).optional(), message_ts: z.string().max(64).optional(), is_ephemeral: z.boolean().optional() })
+    .passthrough()
+    .optional(),
   channel: z.object({ id }).passthrough().optional(),
-  message: z.object({ ts: z.string().max(64) }).passthrough().optional(),
+  message: z
+    .object({ ts: z.string().max(64) })
+    .passthrough()
+    .optional(),
   state: z.unknown().optional(),
   actions: z.array(z.object({ action_id: z.string().min(1).max(255), value: z.string().max(2000).optional(), action_ts: z.string().max(64).optional() }).passthrough()).min(1),
 });
@@ -39,7 +45,13 @@ const viewSchema = z.object({
   user: z.object({ id, team_id: z.string().max(64).optional() }),
   team: z.object({ id }).nullable().optional(),
   trigger_id: z.string().max(200).optional(),
-  view: z.object({ id, callback_id: z.string().max(255).optional(), private_metadata: z.string().max(3000).optional(), state: z.unknown().optional(), hash: z.string().max(200).optional() }),
+  view: z.object({
+    id,
+    callback_id: z.string().max(255).optional(),
+    private_metadata: z.string().max(3000).optional(),
+    state: z.unknown().optional(),
+    hash: z.string().max(200).optional(),
+  }),
 });
 
 const eventEnvelope = z.object({
@@ -60,7 +72,7 @@ const messageEvent = z.object({
 });
 
 /** Slack escapes &, < and > in text; the grammar wants them back, mentions left as <@U…>. */
-export const unescape = (s: string) => s.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+const unescapeSlack = (s: string) => s.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
 
 const isDirectChannel = (channelId: string, channelName?: string) => channelId.startsWith("D") || channelName === "directmessage";
 
@@ -83,10 +95,11 @@ export function commandToEvent(body: unknown): CommandEvent | null {
   const command = word === "pulse" || word === "rubric" ? word : "reflect";
   return {
     ...origin(c.team_id, c.user_id, c.channel_id, `cmd:${c.trigger_id ?? `${c.channel_id}:${c.user_id}:${c.text}`}`, c.user_name),
+    ...(c.trigger_id ? { trigger: c.trigger_id } : {}),
     isDirect: isDirectChannel(c.channel_id, c.channel_name),
     kind: "command",
     command,
-    text: unescape(c.text),
+    text: unescapeSlack(c.text),
   };
 }
 
@@ -101,11 +114,10 @@ export function blockActionToEvent(body: unknown): ActionEvent | null {
   const ts = p.container?.message_ts ?? p.message?.ts;
   const extra: Record<string, string> = {};
   if (p.response_url) extra.response_url = p.response_url;
-  if (p.trigger_id) extra.trigger_id = p.trigger_id;
-  extra.trigger_at = String(Date.now());
   if (p.container?.is_ephemeral) extra.ephemeral = "true";
   return {
     ...origin(teamId, p.user.id, channel, `act:${p.trigger_id ?? `${channel}:${ts}:${action.action_id}:${action.action_ts ?? ""}`}`, p.user.name ?? p.user.username),
+    ...(p.trigger_id ? { trigger: p.trigger_id } : {}),
     kind: "action",
     actionId: action.action_id,
     ...(action.value !== undefined ? { value: action.value } : {}),
@@ -114,7 +126,7 @@ export function blockActionToEvent(body: unknown): ActionEvent | null {
   };
 }
 
-const metaSchema = z.object({ channel: id, ts: z.string().max(64), submitActionId: z.string().min(1).max(255) });
+const metaSchema = z.object({ channel: id, ts: z.string().max(64), submitActionId: z.string().min(1).max(255), submitValue: z.string().max(2000).optional() });
 /** A form opened from a command has no message behind it (ts ""): there is nothing to replace. */
 
 export function viewSubmissionToEvent(body: unknown): ActionEvent | null {
@@ -133,18 +145,19 @@ export function viewSubmissionToEvent(body: unknown): ActionEvent | null {
     ...origin(teamId, p.user.id, meta.channel, `view:${p.view.id}:${p.view.hash ?? p.trigger_id ?? ""}`),
     kind: "action",
     actionId: meta.submitActionId,
+    ...(meta.submitValue !== undefined ? { value: meta.submitValue } : {}),
     values: valuesFromState(p.view.state),
     ...(meta.ts ? { messageRef: { platform: "slack" as const, conversationId: meta.channel, messageId: meta.ts } } : {}),
   };
 }
 
-export function eventToBotEvent(body: unknown, botUserId?: string): MessageEvent | HomeOpenedEvent | UninstalledEvent | null {
+export function eventToBotEvent(body: unknown, botUserId?: string): MessageEvent | HomeOpenedEvent | UninstalledEvent | TokensRevokedEvent | null {
   const env = eventEnvelope.safeParse(body);
   if (!env.success) return null;
   const { team_id: teamId, event_id: eventId, event } = env.data;
-  if (event.type === "app_uninstalled" || event.type === "tokens_revoked") {
-    return { ...origin(teamId, "slack", "", `ev:${eventId}`), kind: "uninstalled" };
-  }
+  if (event.type === "app_uninstalled") return { ...origin(teamId, "slack", "", `ev:${eventId}`), kind: "uninstalled" };
+  // Revoked tokens are dropped; the workspace's data stays (a new install brings a new token).
+  if (event.type === "tokens_revoked") return { ...origin(teamId, "slack", "", `ev:${eventId}`), kind: "tokens_revoked" };
   if (event.type === "app_home_opened") {
     const user = z.object({ user: id, tab: z.string().optional() }).safeParse(event);
     if (!user.success || user.data.tab === "messages") return null;
@@ -154,7 +167,7 @@ export function eventToBotEvent(body: unknown, botUserId?: string): MessageEvent
   if (!m.success || m.data.bot_id || m.data.subtype) return null;
   const direct = m.data.channel_type === "im" || m.data.channel.startsWith("D");
   if (m.data.type === "message" && !direct) return null; // channel chatter; mentions arrive as app_mention
-  let text = unescape(m.data.text);
+  let text = unescapeSlack(m.data.text);
   if (botUserId) text = text.replace(new RegExp(`<@${botUserId}(\\|[^>]*)?>`, "g"), " ");
   text = text.replace(/^\s*<@[A-Z0-9]+(\|[^>]*)?>\s*/, ""); // a leading mention is the bot
   return {

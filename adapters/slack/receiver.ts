@@ -10,9 +10,9 @@ import type { ServerResponse } from "node:http";
 import type { Logger } from "../../src/core/logger.ts";
 import type { HttpRequest, HttpServer } from "../../src/http/server.ts";
 
-export const ACK_DEADLINE_MS = 2500;
+const ACK_DEADLINE_MS = 2500;
 
-export function parseSlackBody(req: HttpRequest): Record<string, unknown> | null {
+function parseSlackBody(req: HttpRequest): Record<string, unknown> | null {
   const raw = req.body.toString("utf8");
   const type = String(req.headers["content-type"] ?? "");
   try {
@@ -35,7 +35,7 @@ export class SharedServerReceiver implements Receiver {
   private app: App | undefined;
 
   constructor(
-    private readonly http: HttpServer,
+    readonly http: HttpServer,
     private readonly options: {
       signingSecret: string;
       logger: Logger;

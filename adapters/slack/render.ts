@@ -8,17 +8,36 @@
  * - at most 10 radio options (more become a select of up to 100 options); 10 fields per section;
  * - images given as data: URLs cannot be shown inline: the adapter uploads them as files after the
  *   message; file elements (CSV) are uploaded the same way.
- * Light markdown is converted to mrkdwn (*bold* stays, `code` stays; **x** becomes *x*).
+ * Light markdown is converted to mrkdwn (*bold* stays, `code` stays; **x** becomes *x*). Text
+ * people typed (the marked spans of src/core/text.ts) is escaped as Slack asks (&, <, >), so a
+ * comment saying `<!channel>` or `<https://x|click>` shows as typed and pings or links nothing.
  */
 import type { Card, CardElement, ChoicesElement } from "../../src/core/card.ts";
+import { mapSegments, plain as withoutMarkers } from "../../src/core/text.ts";
 
-export const LIMITS = { blocks: 50, modalBlocks: 100, sectionText: 3000, header: 150, buttonText: 75, optionText: 150, radioOptions: 10, selectOptions: 100, fields: 10, fieldText: 2000, fallbackText: 3000 } as const;
+export const LIMITS = {
+  blocks: 50,
+  modalBlocks: 100,
+  sectionText: 3000,
+  header: 150,
+  buttonText: 75,
+  optionText: 150,
+  radioOptions: 10,
+  selectOptions: 100,
+  fields: 10,
+  fieldText: 2000,
+  fallbackText: 3000,
+} as const;
 
 type Block = Record<string, unknown>;
 
-export const cut = (s: string, max: number) => (s.length <= max ? s : `${s.slice(0, max - 1)}…`);
-const plain = (s: string, max: number) => ({ type: "plain_text", text: cut(s || " ", max), emoji: true });
+const cut = (s: string, max: number) => (s.length <= max ? s : `${s.slice(0, max - 1)}…`);
+const plain = (s: string, max: number) => ({ type: "plain_text", text: cut(withoutMarkers(s) || " ", max), emoji: true });
 const mrkdwn = (s: string) => ({ type: "mrkdwn", text: s });
+/** Slack's own escaping for text shown as typed: the only three characters mrkdwn gives meaning to controls. */
+const escapeSlack = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+/** Card text as mrkdwn: bot markup converted, user spans escaped. */
+const md = (s: string) => mapSegments(s, escapeSlack, toMrkdwn);
 
 /** Splits long text into chunks of at most `max` characters, preferring line breaks. */
 export function split(text: string, max: number): string[] {
@@ -56,21 +75,21 @@ function element(e: CardElement): Block[] {
   switch (e.type) {
     case "text":
       if (e.style === "heading") return [{ type: "header", text: plain(e.text, LIMITS.header) }];
-      return split(toMrkdwn(e.text), LIMITS.sectionText).map((chunk) => ({ type: "section", text: mrkdwn(chunk) }));
+      return split(md(e.text), LIMITS.sectionText).map((chunk) => ({ type: "section", text: mrkdwn(chunk) }));
     case "context":
-      return [{ type: "context", elements: [mrkdwn(cut(toMrkdwn(e.text), LIMITS.sectionText))] }];
+      return [{ type: "context", elements: [mrkdwn(cut(md(e.text), LIMITS.sectionText))] }];
     case "divider":
       return [{ type: "divider" }];
     case "fields": {
       const blocks: Block[] = [];
       for (let i = 0; i < e.fields.length; i += LIMITS.fields) {
-        blocks.push({ type: "section", fields: e.fields.slice(i, i + LIMITS.fields).map((f) => mrkdwn(cut(`*${f.label}*\n${f.value}`, LIMITS.fieldText))) });
+        blocks.push({ type: "section", fields: e.fields.slice(i, i + LIMITS.fields).map((f) => mrkdwn(cut(`*${md(f.label)}*\n${md(f.value)}`, LIMITS.fieldText))) });
       }
       return blocks;
     }
     case "image":
       // Slack needs a public URL; data: images are uploaded as files by the adapter.
-      return e.url.startsWith("data:") ? [] : [{ type: "image", image_url: e.url, alt_text: cut(e.alt, 2000) }];
+      return e.url.startsWith("data:") ? [] : [{ type: "image", image_url: e.url, alt_text: cut(withoutMarkers(e.alt), 2000) }];
     case "file":
       return [];
     case "choices":
@@ -82,7 +101,13 @@ function element(e: CardElement): Block[] {
           block_id: `b:${e.id}`,
           optional: !e.required,
           label: plain(e.label, 2000),
-          element: { type: "plain_text_input", action_id: e.id, multiline: Boolean(e.multiline), ...(e.maxLength ? { max_length: Math.min(e.maxLength, 3000) } : {}), ...(e.placeholder ? { placeholder: plain(e.placeholder, 150) } : {}) },
+          element: {
+            type: "plain_text_input",
+            action_id: e.id,
+            multiline: Boolean(e.multiline),
+            ...(e.maxLength ? { max_length: Math.min(e.maxLength, 3000) } : {}),
+            ...(e.placeholder ? { placeholder: plain(e.placeholder, 150) } : {}),
+          },
         },
       ];
     case "buttons":
@@ -119,15 +144,26 @@ export function cardToBlockKit(card: Card, options: { maxBlocks?: number } = {})
   for (const e of card.elements) {
     if (e.type === "image" && e.url.startsWith("data:")) {
       const m = /^data:([^;,]+);base64,(.*)$/s.exec(e.url);
-      if (m) uploads.push({ filename: `${e.alt.slice(0, 40).replace(/[^\w-]+/g, "-") || "image"}.png`, mimeType: m[1]!, data: Buffer.from(m[2]!, "base64"), title: e.alt });
+      if (m)
+        uploads.push({
+          filename: `${
+            withoutMarkers(e.alt)
+              .slice(0, 40)
+              .replace(/[^\w-]+/g, "-") || "image"
+          }.png`,
+          mimeType: m[1]!,
+          data: Buffer.from(m[2]!, "base64"),
+          title: withoutMarkers(e.alt),
+        });
     }
-    if (e.type === "file") uploads.push({ filename: e.filename, mimeType: e.mimeType, data: Buffer.from(e.content, "utf8"), title: e.filename });
+    if (e.type === "file")
+      uploads.push({ filename: withoutMarkers(e.filename), mimeType: e.mimeType, data: Buffer.from(withoutMarkers(e.content), "utf8"), title: withoutMarkers(e.filename) });
   }
-  return { text: cut(card.summary || " ", LIMITS.fallbackText), blocks, uploads };
+  return { text: cut(md(card.summary || " "), LIMITS.fallbackText), blocks, uploads };
 }
 
 /** The same card as a modal (forms), with the message it came from kept in private_metadata. */
-export function cardToModal(card: Card, meta: { channel: string; ts: string; submitActionId: string }): Block {
+export function cardToModal(card: Card, meta: { channel: string; ts: string; submitActionId: string; submitValue?: string }): Block {
   const body = card.elements.filter((e) => !(e.type === "buttons" && e.buttons.some((b) => b.submit)));
   const submit = card.elements.flatMap((e) => (e.type === "buttons" ? e.buttons : [])).find((b) => b.submit);
   const title = card.elements.find((e) => e.type === "text" && e.style === "heading");

@@ -3,7 +3,7 @@
  * unresolved (Teams ids, "29:…"); the adapter maps them to the AAD object ids the bot stores.
  */
 import { z } from "zod";
-import type { ActionEvent, BotEvent, InstalledEvent, MessageEvent, UninstalledEvent } from "../../src/core/events.ts";
+import type { ActionEvent, BotEvent, ConversationRemovedEvent, InstalledEvent, MessageEvent } from "../../src/core/events.ts";
 import { ACTION_KEY, VALUE_KEY } from "./render.ts";
 
 const account = z.object({ id: z.string().min(1).max(200), name: z.string().max(200).optional(), aadObjectId: z.string().max(100).optional() }).passthrough();
@@ -22,8 +22,14 @@ export const activitySchema = z
     text: z.string().max(30000).optional(),
     value: z.unknown().optional(),
     replyToId: z.string().max(200).optional(),
-    entities: z.array(z.object({ type: z.string(), mentioned: account.optional(), text: z.string().optional() }).passthrough()).max(50).optional(),
-    channelData: z.object({ tenant: z.object({ id: z.string().max(100) }).optional() }).passthrough().optional(),
+    entities: z
+      .array(z.object({ type: z.string(), mentioned: account.optional(), text: z.string().optional() }).passthrough())
+      .max(50)
+      .optional(),
+    channelData: z
+      .object({ tenant: z.object({ id: z.string().max(100) }).optional() })
+      .passthrough()
+      .optional(),
     membersAdded: z.array(account).max(1000).optional(),
     membersRemoved: z.array(account).max(1000).optional(),
   })
@@ -63,7 +69,11 @@ export function normaliseText(a: TeamsActivity): { text: string; mentionedBot: b
       text = text.split(e.text).join(` <@${e.mentioned.id}> `);
     }
   }
-  text = text.replace(/<at>[^<]*<\/at>/g, " ").replace(/&nbsp;/g, " ").replace(/\s+/g, " ").trim();
+  text = text
+    .replace(/<at>[^<]*<\/at>/g, " ")
+    .replace(/&nbsp;/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
   return { text, mentionedBot, mentionIds };
 }
 
@@ -87,9 +97,18 @@ export function activityToEvent(raw: unknown): BotEvent | null {
   const eventId = `act:${a.id ?? `${a.conversation.id}:${a.type}:${a.replyToId ?? ""}`}`;
   // Action.Submit arrives as a message whose value is the button's data plus the inputs.
   const submit = a.type === "message" && a.value ? submitSchema.safeParse(a.value) : null;
-  const execute = a.type === "invoke" && a.name === "adaptiveCard/action" ? z.object({ action: z.object({ verb: z.string().max(255).optional(), data: z.record(z.string(), z.unknown()).optional() }) }).safeParse(a.value) : null;
+  const execute =
+    a.type === "invoke" && a.name === "adaptiveCard/action"
+      ? z.object({ action: z.object({ verb: z.string().max(255).optional(), data: z.record(z.string(), z.unknown()).optional() }) }).safeParse(a.value)
+      : null;
   if (submit?.success || execute?.success) {
-    const data = (submit?.success ? submit.data : execute!.success ? { ...(execute!.data.action.data ?? {}), [ACTION_KEY]: execute!.data.action.data?.[ACTION_KEY] ?? execute!.data.action.verb } : {}) as Record<string, unknown>;
+    const data = (
+      submit?.success
+        ? submit.data
+        : execute!.success
+          ? { ...(execute!.data.action.data ?? {}), [ACTION_KEY]: execute!.data.action.data?.[ACTION_KEY] ?? execute!.data.action.verb }
+          : {}
+    ) as Record<string, unknown>;
     const actionId = typeof data[ACTION_KEY] === "string" ? (data[ACTION_KEY] as string) : "";
     if (!actionId) return null;
     const event: ActionEvent = {
@@ -109,7 +128,9 @@ export function activityToEvent(raw: unknown): BotEvent | null {
     return event;
   }
   if (a.type === "installationUpdate") {
-    if (a.action?.startsWith("remove")) return { ...origin(a, eventId), kind: "uninstalled" } satisfies UninstalledEvent;
+    // Teams sends this when one person removes the app from their chat, or someone removes it
+    // from one team or group chat: that conversation is forgotten, never the tenant's data.
+    if (a.action?.startsWith("remove")) return { ...origin(a, eventId), kind: "conversation_removed" } satisfies ConversationRemovedEvent;
     if (a.action?.startsWith("add")) return { ...origin(a, eventId), kind: "installed" } satisfies InstalledEvent;
   }
   if (a.type === "conversationUpdate" && a.recipient && a.membersAdded?.some((m) => m.id === a.recipient!.id)) {

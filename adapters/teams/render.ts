@@ -6,6 +6,30 @@
  * cannot attach files in channels).
  */
 import type { Card, CardElement } from "../../src/core/card.ts";
+import { mapSegments, plain, userText } from "../../src/core/text.ts";
+
+/**
+ * Text people typed, made inert for Teams: Teams renders markdown links and turns bare addresses
+ * into links, so a word joiner breaks `](`, `://` and `www.`; mentions need entities the bot never
+ * builds from user text, so `<@…>` and `@everyone` stay plain words, and `<at>` (the mention tag
+ * an entity points at) is broken too, in case a client ever reads it without one.
+ */
+const inertForTeams = (s: string) =>
+  s
+    .replace(/<(\/?)at>/gi, "<$1\u2060at>")
+    .replace(/\]\s*\(/g, "]\u2060(")
+    .replace(/:\/\//g, ":\u2060//")
+    .replace(/\bwww\./gi, (m) => `${m.slice(0, 3)}\u2060.`);
+
+/** Plain text for places without markdown (titles, choices, the notification text): markers gone, user spans inert. */
+export const teamsPlain = (s: string) => mapSegments(s, inertForTeams);
+
+/** Characters of a file shown in a card; Teams refuses messages of about 28 KB and more. */
+const MAX_FILE_TEXT = 12_000;
+const fileText = (content: string) => {
+  const cleaned = plain(userText(content, Number.MAX_SAFE_INTEGER));
+  return cleaned.length <= MAX_FILE_TEXT ? cleaned : `${cleaned.slice(0, MAX_FILE_TEXT)}\n… (${cleaned.length - MAX_FILE_TEXT} more characters not shown)`;
+};
 
 export const ACTION_KEY = "rb_action";
 export const VALUE_KEY = "rb_value";
@@ -17,9 +41,18 @@ export interface AdaptiveRenderOptions {
 }
 
 function markdown(text: string, o: AdaptiveRenderOptions): string {
+  return mapSegments(text, inertForTeams, (bot) => botMarkdown(bot, o));
+}
+
+function botMarkdown(text: string, o: AdaptiveRenderOptions): string {
   const nameOf = o.nameOf ?? ((_k, id) => id);
   return text
-    .replace(/<([@#])([^>|\s]+)(?:\|([^>]*))?>/g, (_m, sigil: string, id: string, label?: string) => `${sigil === "@" ? "@" : "#"}${label || nameOf(sigil === "@" ? "user" : "channel", id)}`)
+    .replace(
+      /<([@#])([^>|\s]+)(?:\|([^>]*))?>/g,
+      // Display names are typed by people too (and can be changed by anyone): inert like user text.
+      (_m, sigil: string, id: string, label?: string) =>
+        `${sigil === "@" ? "@" : "#"}${label || inertForTeams(plain(userText(nameOf(sigil === "@" ? "user" : "channel", id), 200)))}`,
+    )
     .replace(/(^|[\s(])\*([^*\n]+)\*/g, "$1**$2**")
     .replace(/:warning:/g, "⚠️")
     .replace(/:lock:/g, "🔒")
@@ -42,11 +75,14 @@ function element(e: CardElement, o: AdaptiveRenderOptions, separator: boolean): 
     case "fields":
       return [{ type: "FactSet", facts: e.fields.map((f) => ({ title: markdown(f.label, o), value: markdown(f.value, o) })), ...sep }];
     case "image":
-      return [{ type: "Image", url: e.url, altText: e.alt, size: "Stretch", ...sep }];
+      return [{ type: "Image", url: e.url, altText: teamsPlain(e.alt), size: "Stretch", ...sep }];
     case "file":
       return [
-        { type: "TextBlock", text: e.filename, weight: "Bolder", wrap: true, ...sep },
-        { type: "TextBlock", text: e.content, fontType: "Monospace", wrap: true, size: "Small" },
+        { type: "TextBlock", text: teamsPlain(e.filename), weight: "Bolder", wrap: true, ...sep },
+        // A file's content is data (a CSV, an export), never markup: all of it is cleaned and made
+        // inert. Teams bots cannot attach files in channels and messages are limited in size, so a
+        // long file is cut and says so.
+        { type: "TextBlock", text: inertForTeams(fileText(e.content)), fontType: "Monospace", wrap: true, size: "Small" },
       ];
     case "choices":
       return [
@@ -58,7 +94,7 @@ function element(e: CardElement, o: AdaptiveRenderOptions, separator: boolean): 
           isMultiSelect: Boolean(e.multiple),
           isRequired: Boolean(e.required),
           ...(e.initial ? { value: e.initial } : {}),
-          choices: e.options.map((opt) => ({ title: opt.description ? `${opt.label}: ${opt.description}` : opt.label, value: opt.value })),
+          choices: e.options.map((opt) => ({ title: teamsPlain(opt.description ? `${opt.label}: ${opt.description}` : opt.label), value: opt.value })),
           wrap: true,
           ...sep,
         },
@@ -72,7 +108,7 @@ function element(e: CardElement, o: AdaptiveRenderOptions, separator: boolean): 
           isMultiline: Boolean(e.multiline),
           isRequired: Boolean(e.required),
           ...(e.maxLength ? { maxLength: e.maxLength } : {}),
-          ...(e.placeholder ? { placeholder: e.placeholder } : {}),
+          ...(e.placeholder ? { placeholder: teamsPlain(e.placeholder) } : {}),
           ...sep,
         },
       ];
@@ -82,7 +118,7 @@ function element(e: CardElement, o: AdaptiveRenderOptions, separator: boolean): 
           type: "ActionSet",
           actions: e.buttons.map((b) => ({
             type: "Action.Submit",
-            title: b.label,
+            title: teamsPlain(b.label),
             ...(b.style === "primary" ? { style: "positive" } : b.style === "danger" ? { style: "destructive" } : {}),
             data: { [ACTION_KEY]: b.actionId, ...(b.value !== undefined ? { [VALUE_KEY]: b.value } : {}) },
             ...(b.submit ? {} : { associatedInputs: "none" }),
@@ -104,5 +140,12 @@ export function cardToAdaptiveCard(card: Card, options: AdaptiveRenderOptions = 
     body.push(...element(e, options, separator));
     separator = false;
   }
-  return { type: "AdaptiveCard", $schema: "http://adaptivecards.io/schemas/adaptive-card.json", version: "1.5", body, fallbackText: card.summary, msteams: { width: "Full" } };
+  return {
+    type: "AdaptiveCard",
+    $schema: "http://adaptivecards.io/schemas/adaptive-card.json",
+    version: "1.5",
+    body,
+    fallbackText: teamsPlain(card.summary),
+    msteams: { width: "Full" },
+  };
 }

@@ -8,12 +8,12 @@ import type { Card } from "../../src/core/card.ts";
 import type { Clock } from "../../src/core/clock.ts";
 import type { MessageRef } from "../../src/core/events.ts";
 import { BotError } from "../../src/core/errors.ts";
-import type { Store } from "../../src/store/types.ts";
+import type { WebStorePort } from "../../src/store/ports.ts";
 
 export const PLAYGROUND_WORKSPACE = "playground";
 export const dmConversation = (userId: string) => `dm:${userId}`;
 
-export function createWebAdapter(deps: { store: Store; clock: Clock }): PlatformAdapter {
+export function createWebAdapter(deps: { store: WebStorePort; clock: Clock }): PlatformAdapter {
   const { store, clock } = deps;
   return {
     platform: "web",

@@ -3,6 +3,7 @@
  * light markdown (*bold*, _italic_, `code`) and mentions (<@id>, <#id>) are turned into markup.
  */
 import type { Card, CardElement } from "../../src/core/card.ts";
+import { plain, segments } from "../../src/core/text.ts";
 
 export interface HtmlRenderOptions {
   messageId: string;
@@ -10,14 +11,21 @@ export interface HtmlRenderOptions {
   nameOf?: (kind: "user" | "channel", id: string) => string;
 }
 
-export function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
+function escapeHtml(s: string): string {
+  return plain(s).replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
 }
 
 const emoji: Record<string, string> = { ":warning:": "⚠️", ":lock:": "🔒", ":white_check_mark:": "✅", ":bell:": "🔔", ":bar_chart:": "📊" };
 
+/** Card text as HTML: user spans escaped as typed (no markdown, no mentions), bot markup rendered. */
 function inline(raw: string, options: HtmlRenderOptions): string {
-  const nameOf = options.nameOf ?? ((kind, id) => id);
+  return segments(raw)
+    .map((part) => (part.user ? escapeHtml(part.text).replace(/\n/g, "<br>") : botInline(part.text, options)))
+    .join("");
+}
+
+function botInline(raw: string, options: HtmlRenderOptions): string {
+  const nameOf = options.nameOf ?? ((_kind, id) => id);
   let out = "";
   let last = 0;
   for (const m of raw.matchAll(/<([@#])([^>|\s]+)(?:\|([^>]*))?>/g)) {
@@ -60,7 +68,7 @@ function element(e: CardElement, o: HtmlRenderOptions, index: number): string {
     case "fields":
       return `<dl class="card-fields">${e.fields.map((f) => `<dt>${inline(f.label, o)}</dt><dd>${inline(f.value, o)}</dd>`).join("")}</dl>`;
     case "input": {
-      const id = `${o.messageId}-${index}`;
+      const id = escapeHtml(`${o.messageId}-${index}`);
       const attrs = `id="${id}" name="${escapeHtml(e.id)}"${e.required ? " required" : ""}${e.maxLength ? ` maxlength="${e.maxLength}"` : ""}${e.placeholder ? ` placeholder="${escapeHtml(e.placeholder)}"` : ""}`;
       const control = e.multiline ? `<textarea ${attrs} rows="3"></textarea>` : `<input type="text" ${attrs}>`;
       return `<div class="card-input"><label for="${id}">${inline(e.label, o)}</label>${control}</div>`;
@@ -68,9 +76,7 @@ function element(e: CardElement, o: HtmlRenderOptions, index: number): string {
     case "choices": {
       const name = escapeHtml(e.id);
       if (e.display === "dropdown" && !e.multiple) {
-        const options = e.options
-          .map((opt) => `<option value="${escapeHtml(opt.value)}"${opt.value === e.initial ? " selected" : ""}>${escapeHtml(opt.label)}</option>`)
-          .join("");
+        const options = e.options.map((opt) => `<option value="${escapeHtml(opt.value)}"${opt.value === e.initial ? " selected" : ""}>${escapeHtml(opt.label)}</option>`).join("");
         return `<div class="card-choices"><label>${inline(e.label, o)}<select name="${name}"${e.required ? " required" : ""}><option value=""></option>${options}</select></label></div>`;
       }
       const type = e.multiple ? "checkbox" : "radio";

@@ -12,10 +12,11 @@ import type { Card } from "../../src/core/card.ts";
 import type { Clock } from "../../src/core/clock.ts";
 import type { BotEvent } from "../../src/core/events.ts";
 import type { Ids } from "../../src/core/ids.ts";
-import type { Store } from "../../src/store/types.ts";
+import type { WebStorePort } from "../../src/store/ports.ts";
 import { json, type HttpServer } from "../../src/http/server.ts";
 import { dmConversation, PLAYGROUND_WORKSPACE } from "./adapter.ts";
 import { cardToHtml } from "./render.ts";
+import { createPlaygroundGuard, tokenCookie } from "./guard.ts";
 import { defaultChannels } from "./seed.ts";
 
 const publicDir = join(dirname(fileURLToPath(import.meta.url)), "public");
@@ -40,20 +41,37 @@ const personaBody = z.object({
 });
 
 export interface PlaygroundDeps {
-  store: Store;
+  store: WebStorePort;
   bot: Bot;
   clock: Clock;
   ids: Ids;
   workspaceId: string;
   /** Called after an event was handled, so tests and the outbox can react at once. */
   afterEvent?: () => void;
+  /** PLAYGROUND_TOKEN: every request must carry it when set. */
+  token?: string | undefined;
+  /** HOST the server listens on; accepted in the Host header besides loopback names. */
+  host?: string | undefined;
 }
 
 export function mountPlayground(http: HttpServer, deps: PlaygroundDeps): void {
   const { store, bot, clock, ids, workspaceId } = deps;
+  const guard = createPlaygroundGuard({ token: deps.token, host: deps.host });
+  /** Every playground route passes the guard first; see guard.ts for what it refuses. */
+  const route: HttpServer["route"] = (method, path, handler) => http.route(method, path, async (req, res) => guard(req) ?? handler(req, res));
 
   for (const [path, [file, type]] of Object.entries(files)) {
-    http.route("GET", path, async () => ({ status: 200, headers: { "content-type": type, "cache-control": "no-cache" }, body: readFileSync(join(publicDir, file)) }));
+    route("GET", path, async () => ({
+      status: 200,
+      headers: {
+        "content-type": type,
+        "cache-control": "no-cache",
+        "x-content-type-options": "nosniff",
+        "x-frame-options": "DENY",
+        ...(deps.token && path === "/" ? { "set-cookie": tokenCookie(deps.token) } : {}),
+      },
+      body: readFileSync(join(publicDir, file)),
+    }));
   }
 
   async function personas() {
@@ -69,19 +87,19 @@ export function mountPlayground(http: HttpServer, deps: PlaygroundDeps): void {
     return out;
   }
 
-  http.route("GET", "/playground/api/state", async (req) => {
+  route("GET", "/playground/api/state", async (req) => {
     const list = await personas();
     const persona = req.query.get("persona") ?? list[0]?.id ?? "";
     return json(200, { workspaceId, personas: list, persona, conversations: await conversationsOf(persona) });
   });
 
-  http.route("GET", "/playground/api/messages", async (req) => {
+  route("GET", "/playground/api/messages", async (req) => {
     const persona = req.query.get("persona") ?? "";
     const after = Number(req.query.get("after") ?? "0") || 0;
     const conversations = (await conversationsOf(persona)).map((c) => c.id);
     const names = new Map((await personas()).map((p) => [p.id, p.name]));
     const channelNames = new Map(defaultChannels.map((c) => [c.id, c.name]));
-    const nameOf = (kind: "user" | "channel", id: string) => (kind === "user" ? names.get(id) ?? id : channelNames.get(id) ?? id);
+    const nameOf = (kind: "user" | "channel", id: string) => (kind === "user" ? (names.get(id) ?? id) : (channelNames.get(id) ?? id));
     const messages = (await store.playground.listMessages(conversations, after))
       .filter((m) => m.audience === null || m.audience === persona)
       .map((m) => ({
@@ -89,7 +107,7 @@ export function mountPlayground(http: HttpServer, deps: PlaygroundDeps): void {
         seq: m.seq,
         conversationId: m.conversationId,
         private: m.audience !== null,
-        author: m.author ? names.get(m.author) ?? m.author : null,
+        author: m.author ? (names.get(m.author) ?? m.author) : null,
         html: cardToHtml(m.card, { messageId: m.id, nameOf }),
       }));
     const all = await store.playground.listMessages(conversations, after);
@@ -100,7 +118,12 @@ export function mountPlayground(http: HttpServer, deps: PlaygroundDeps): void {
   /** `@carlos` → `<@carlos>`, `#partners` → `<#partners>`, as Slack and Teams adapters normalise mentions. */
   async function normalise(text: string): Promise<string> {
     const known = new Set((await personas()).map((p) => p.id));
-    const channels = new Map(defaultChannels.flatMap((c) => [[c.id, c.id], [c.name, c.id]]));
+    const channels = new Map(
+      defaultChannels.flatMap((c) => [
+        [c.id, c.id],
+        [c.name, c.id],
+      ]),
+    );
     return text
       .replace(/(^|\s)@([a-z0-9_.-]+)/gi, (whole, pre: string, handle: string) => (known.has(handle.toLowerCase()) ? `${pre}<@${handle.toLowerCase()}>` : whole))
       .replace(/(^|\s)#([a-z0-9_-]+)/gi, (whole, pre: string, name: string) => {
@@ -128,7 +151,7 @@ export function mountPlayground(http: HttpServer, deps: PlaygroundDeps): void {
     return null;
   }
 
-  http.route("POST", "/playground/api/send", async (req) => {
+  route("POST", "/playground/api/send", async (req) => {
     const parsed = sendBody.safeParse(safeJson(req.body));
     if (!parsed.success) return json(400, { error: parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ") });
     const { persona, conversation } = parsed.data;
@@ -151,7 +174,7 @@ export function mountPlayground(http: HttpServer, deps: PlaygroundDeps): void {
     return json(202, { ok: true });
   });
 
-  http.route("POST", "/playground/api/action", async (req) => {
+  route("POST", "/playground/api/action", async (req) => {
     const parsed = actionBody.safeParse(safeJson(req.body));
     if (!parsed.success) return json(400, { error: parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ") });
     const { persona, messageId, actionId, value, values } = parsed.data;
@@ -171,11 +194,16 @@ export function mountPlayground(http: HttpServer, deps: PlaygroundDeps): void {
     return json(202, { ok: true });
   });
 
-  http.route("POST", "/playground/api/personas", async (req) => {
+  route("POST", "/playground/api/personas", async (req) => {
     const parsed = personaBody.safeParse(safeJson(req.body));
     if (!parsed.success) return json(400, { error: parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ") });
     const { name, role, organisation } = parsed.data;
-    const id = name.toLowerCase().normalize("NFD").replace(/[^a-z0-9]+/g, "").slice(0, 20) || `p${ids.short()}`;
+    const id =
+      name
+        .toLowerCase()
+        .normalize("NFD")
+        .replace(/[^a-z0-9]+/g, "")
+        .slice(0, 20) || `p${ids.short()}`;
     if (await store.members.get(workspaceId, id)) return json(409, { error: `A persona "${id}" already exists` });
     await store.members.ensure(workspaceId, id, name);
     await store.members.setRole(workspaceId, id, role);

@@ -1,18 +1,20 @@
 /**
- * The playground's cast: personas for every role and two partner organisations, and two channels.
+ * The playground's cast: personas for every role, two partner organisations and the host INGO's
+ * staff (a fictional "Horizon International"), and three channels.
  * Seeding is idempotent and never overwrites a role changed in the playground.
  */
-import type { Store, Role } from "../../src/store/types.ts";
+import type { WebStorePort } from "../../src/store/ports.ts";
+import type { Role } from "../../src/store/types.ts";
 import { PLAYGROUND_WORKSPACE } from "./adapter.ts";
 
-export interface Persona {
+interface Persona {
   id: string;
   name: string;
   role: Role;
   organisation?: string;
 }
 
-export const defaultPersonas: Persona[] = [
+const defaultPersonas: Persona[] = [
   { id: "amina", name: "Amina (admin)", role: "admin" },
   { id: "carlos", name: "Carlos (coordinator)", role: "coordinator" },
   { id: "lena", name: "Lena (team lead)", role: "lead" },
@@ -22,14 +24,19 @@ export const defaultPersonas: Persona[] = [
   { id: "wanjiru", name: "Wanjiru", role: "partner", organisation: "Tuungane Alliance" },
   { id: "kofi", name: "Kofi", role: "partner", organisation: "Tuungane Alliance" },
   { id: "amani", name: "Amani", role: "partner", organisation: "Tuungane Alliance" },
+  { id: "joseph", name: "Joseph (Horizon)", role: "partner", organisation: "Horizon International" },
+  { id: "maria", name: "Maria (Horizon)", role: "partner", organisation: "Horizon International" },
+  { id: "ana", name: "Ana (Horizon)", role: "partner", organisation: "Horizon International" },
 ];
 
 export const defaultChannels = [
   { id: "partners", name: "partners", members: ["carlos", "priya", "tomas", "sita", "wanjiru", "kofi", "amani"] },
   { id: "leads", name: "country-leads", members: ["amina", "carlos", "lena"] },
+  // Host staff and partners together: where a joint pulse shows both perspectives.
+  { id: "joint", name: "joint-reflection", members: ["carlos", "joseph", "maria", "ana", "priya", "tomas", "sita", "wanjiru", "kofi", "amani"] },
 ];
 
-export async function seedPlayground(store: Store): Promise<string> {
+export async function seedPlayground(store: WebStorePort): Promise<string> {
   const workspace = await store.workspaces.ensure({ platform: "web", externalId: PLAYGROUND_WORKSPACE, name: "Playground" });
   for (const p of defaultPersonas) {
     const existing = await store.members.get(workspace.id, p.id);

@@ -3,9 +3,11 @@ import { readFileSync } from "node:fs";
 import type { App } from "../app.ts";
 import { slotContaining } from "../jobs/slots.ts";
 import { importPartnerships } from "../reviews/import.ts";
+import type { Workspace } from "../store/types.ts";
+import { exportWorkspace } from "../workspace/export.ts";
 
 export interface CliRequest {
-  command: "job.list" | "job.run" | "partners.import";
+  command: "job.list" | "job.run" | "partners.import" | "workspace.list" | "workspace.export";
   job?: string;
   at?: string;
   /** partners import: the file's name and content, and the workspace to import into. */
@@ -14,10 +16,12 @@ export interface CliRequest {
   workspace?: string;
 }
 
-export const usage = `Usage:
+const usage = `Usage:
   npm run cli -- job list
   npm run cli -- job run <name> [--at <ISO time>]
-  npm run cli -- partners import <file.csv> [--workspace <id, e.g. slack:T0123>]`;
+  npm run cli -- partners import <file.csv> [--workspace <id, e.g. slack:T0123>]
+  npm run cli -- workspace list
+  npm run cli -- workspace export [--workspace <id>]   (JSON on standard output)`;
 
 export class CliUsageError extends Error {}
 
@@ -49,6 +53,13 @@ export function parseCli(argv: string[]): CliRequest {
     if (w >= 0 && !workspace) throw new CliUsageError("--workspace needs a workspace id, e.g. --workspace slack:T0123ABCD");
     return { command: "partners.import", file, csv, ...(workspace ? { workspace } : {}) };
   }
+  if (area === "workspace" && verb === "list") return { command: "workspace.list" };
+  if (area === "workspace" && verb === "export") {
+    const w = rest.indexOf("--workspace");
+    const workspace = w >= 0 ? rest[w + 1] : undefined;
+    if (w >= 0 && !workspace) throw new CliUsageError("--workspace needs a workspace id, e.g. --workspace teams:72f988bf-…");
+    return { command: "workspace.export", ...(workspace ? { workspace } : {}) };
+  }
   throw new CliUsageError(usage);
 }
 
@@ -58,6 +69,18 @@ export async function runCliRequest(app: App, request: CliRequest): Promise<{ ok
     return { ok: true, output: app.jobs.jobs.map((j) => `${j.id.padEnd(20)} ${j.cron.padEnd(14)} ${j.timezone.padEnd(6)} ${j.description}`).join("\n") + "\n" };
   }
   if (request.command === "partners.import") return runImport(app, request);
+  if (request.command === "workspace.list") {
+    const lines = (await app.store.workspaces.list()).map((w) =>
+      `${w.id.padEnd(40)} ${(w.name || "-").padEnd(24)} ${w.deletion ? `deletion after ${w.deletion.after.toISOString().slice(0, 10)} (${w.deletion.reason})` : ""}`.trimEnd(),
+    );
+    return { ok: true, output: `${lines.join("\n")}\n` };
+  }
+  if (request.command === "workspace.export") {
+    const picked = await pickWorkspace(app, request.workspace, "export");
+    if ("error" in picked) return { ok: false, output: picked.error };
+    const document = await exportWorkspace(app.deps, picked, picked.locale, "cli");
+    return { ok: true, output: `${JSON.stringify(document, null, 2)}\n` };
+  }
   const job = app.jobs.get(request.job!);
   const at = request.at ? new Date(request.at) : app.deps.clock.now();
   const slot = slotContaining(job, at);
@@ -73,15 +96,19 @@ export async function runCliRequest(app: App, request: CliRequest): Promise<{ ok
   }
 }
 
-
-async function runImport(app: App, request: CliRequest): Promise<{ ok: boolean; output: string }> {
+/** The named workspace, or the only real one when none is named. */
+async function pickWorkspace(app: App, id: string | undefined, verb: string): Promise<Workspace | { error: string }> {
   const all = await app.store.workspaces.list();
   const real = all.filter((w) => w.platform !== "web");
-  const workspace = request.workspace ? all.find((w) => w.id === request.workspace) : real.length === 1 ? real[0] : real.length === 0 && all.length === 1 ? all[0] : undefined;
-  if (!workspace) {
-    const known = all.map((w) => w.id).join(", ") || "none yet";
-    return { ok: false, output: `${request.workspace ? `There is no workspace ${request.workspace}.` : "Say which workspace to import into with --workspace <id>."} Workspaces: ${known}\n` };
-  }
+  const workspace = id ? all.find((w) => w.id === id) : real.length === 1 ? real[0] : real.length === 0 && all.length === 1 ? all[0] : undefined;
+  if (workspace) return workspace;
+  const known = all.map((w) => w.id).join(", ") || "none yet";
+  return { error: `${id ? `There is no workspace ${id}.` : `Say which workspace to ${verb} with --workspace <id>.`} Workspaces: ${known}\n` };
+}
+
+async function runImport(app: App, request: CliRequest): Promise<{ ok: boolean; output: string }> {
+  const workspace = await pickWorkspace(app, request.workspace, "import into");
+  if ("error" in workspace) return { ok: false, output: workspace.error };
   const report = await importPartnerships(app.deps, workspace, request.csv ?? "", "cli");
   if (report.rejected.length > 0) {
     const lines = report.rejected.map((r) => `  row ${r.row}: ${r.reason}`).join("\n");

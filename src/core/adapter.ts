@@ -7,10 +7,25 @@ export type Destination =
   | { kind: "conversation"; conversationId: string }
   /** A person, privately: the adapter opens (or reuses) the DM. */
   | { kind: "dm"; userId: string }
-  /** Visible only to one person inside a conversation (Slack ephemeral; a DM where not supported). */
-  | { kind: "private"; conversationId: string; userId: string }
+  /**
+   * Visible only to one person inside a conversation (Slack ephemeral; the person's chat with the
+   * bot where the platform has no ephemeral messages). Never posted for others to read: where the
+   * person has no private chat, the adapter posts only `notice` (how to open one) instead.
+   */
+  | { kind: "private"; conversationId: string; userId: string; notice?: string }
   /** The person's home view (Slack App Home); platforms without one show it in the DM. */
   | { kind: "home"; userId: string };
+
+/** A form the core asks an adapter to open in answer to an event (DESIGN: forms are explicit). */
+export interface FormRequest {
+  /** The event's trigger (a Slack trigger_id). */
+  trigger: string;
+  card: Card;
+  /** Where the event came from: a submitted form answers there. */
+  conversationId: string;
+  /** The message the form was opened from, replaced by the confirmation when it is submitted. */
+  source?: MessageRef;
+}
 
 /** Pacing an adapter asks the outbox to respect, per platform limits. */
 export interface PacingRules {
@@ -48,4 +63,10 @@ export interface PlatformAdapter {
   openDm(workspaceId: string, userId: string): Promise<string>;
   /** Members of a channel, paged through by the adapter. */
   listMembers(workspaceId: string, conversationId: string): Promise<ConversationMember[]>;
+  /**
+   * Opens a form on its own surface (a Slack modal) when the platform can; resolves to whether it
+   * did. When it cannot (no such surface, the trigger expired), the core shows the form in the
+   * conversation instead.
+   */
+  openForm?(workspaceId: string, form: FormRequest): Promise<boolean>;
 }

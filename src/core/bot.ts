@@ -1,19 +1,17 @@
 /**
  * The conversation core: takes one BotEvent from any adapter, deduplicates it, finds the caller's
- * workspace, role and language, and dispatches to a command or action handler. Handlers answer
- * through the outbox. Nothing here knows which platform the event came from.
+ * workspace, role and language, checks the role, and runs the command or action spec. Features
+ * (surveys, rubrics, reviews, summaries, workspace) hand their specs in through `createBot`: the
+ * core imports none of them. Nothing here knows which platform the event came from.
  */
+import { createActionRegistry, type AnyAction } from "./actions.ts";
 import { card, context, text, type Card } from "./card.ts";
-import type { Destination } from "./adapter.ts";
-import type { ActionEvent, BotEvent, MessageEvent } from "./events.ts";
-import type { BotDeps, HandlerContext } from "./context.ts";
-import { parseCommand } from "./grammar/parse.ts";
-import type { Command } from "./grammar/commands.ts";
-import { commandRoles } from "./roles.ts";
+import { type AnyCommand, createCommandRegistry } from "./commands.ts";
+import { type BotDeps, createHandlerContext, type HandlerContext } from "./context.ts";
+import { type ActionEvent, type BotEvent, cleanEvent, type MessageEvent } from "./events.ts";
 import { errorCard } from "./replies.ts";
-import { createActionRegistry, createCommandRegistry } from "./handlers/registry.ts";
-import type { ActionHandler, CommandHandler } from "./handlers/types.ts";
-import { homeCard } from "./handlers/home.ts";
+import type { Role } from "./roles.ts";
+import { joinMarkup, markup, mention } from "./text.ts";
 import type { Member, Workspace } from "../store/types.ts";
 
 export interface Bot {
@@ -21,29 +19,39 @@ export interface Bot {
   handle(event: BotEvent): Promise<void>;
 }
 
-export interface BotOptions {
-  /** Extra or replacement handlers (later features and tests register theirs here). */
-  commands?: Partial<{ [N in Command["name"]]: CommandHandler<N> }>;
-  actions?: Record<string, ActionHandler>;
+/** What the features give the core: their commands, their actions and the person's overview. */
+export interface Features {
+  commands: readonly AnyCommand[];
+  actions: readonly AnyAction[];
+  /** The App Home card (Slack) of the person in the context. */
+  home(ctx: HandlerContext): Promise<Card>;
 }
 
-export function createBot(deps: BotDeps, options: BotOptions = {}): Bot {
-  const commands = { ...createCommandRegistry(), ...options.commands } as Record<string, CommandHandler>;
-  const actions = { ...createActionRegistry(), ...options.actions };
+export function createBot(deps: BotDeps, features: Features): Bot {
+  const commands = createCommandRegistry(features.commands);
+  const actions = createActionRegistry(features.actions);
   const log = deps.logger.child({ component: "core" });
 
   async function identify(event: BotEvent, known: { workspace: Workspace | null; member: Member | null }): Promise<{ workspace: Workspace; member: Member }> {
-    const workspace = known.workspace ?? (await deps.store.workspaces.ensure({ platform: event.platform, externalId: event.workspaceExternalId }));
-    let member =
-      known.member && (!event.userName || known.member.displayName === event.userName)
-        ? known.member
-        : await deps.store.members.ensure(workspace.id, event.userId, event.userName);
-    const bootstrap = deps.adminUsers.some(
-      (a) => a.platform === event.platform && a.workspaceExternalId === event.workspaceExternalId && a.userId === event.userId,
-    );
-    // The installer becomes admin only of a workspace that has none yet: in Teams anyone can
-    // install the app for themselves, which must not make them the tenant's admin.
-    const firstInstaller = event.kind === "installed" && (await deps.store.members.countByRole(workspace.id, "admin")) === 0;
+    // An install names the workspace (Slack's team name); admins type that name to confirm a deletion.
+    const named = event.kind === "installed" && event.workspaceName ? { name: event.workspaceName } : {};
+    let workspace =
+      known.workspace && !("name" in named && named.name !== known.workspace.name)
+        ? known.workspace
+        : await deps.store.workspaces.ensure({ platform: event.platform, externalId: event.workspaceExternalId, ...named });
+    // Any event from a workspace marked "uninstalled" means the app is back: keep its data.
+    if (workspace.deletion?.reason === "uninstalled" && (await deps.store.workspaces.cancelDeletion(workspace.id, "uninstalled"))) {
+      workspace = { ...workspace, deletion: null };
+      await deps.store.audit.record({ workspaceId: workspace.id, actor: "system", action: "workspace.reinstalled" }, deps.clock.now());
+    }
+    // Names are refreshed from commands and messages only: a click on a pulse must not rewrite the
+    // person's row at the moment they answer (DESIGN.md §3 rule 10).
+    const name = event.kind === "command" || event.kind === "message" ? event.userName : undefined;
+    let member = known.member && (!name || known.member.displayName === name) ? known.member : await deps.store.members.ensure(workspace.id, event.userId, name);
+    const bootstrap = deps.adminUsers.some((a) => a.platform === event.platform && a.workspaceExternalId === event.workspaceExternalId && a.userId === event.userId);
+    // The installer becomes admin only of a workspace that never had one: in Teams anyone can
+    // install the app for themselves, and reinstalling must not make anyone admin.
+    const firstInstaller = event.kind === "installed" && !workspace.hadAdmin && (await deps.store.members.countByRole(workspace.id, "admin")) === 0;
     if ((bootstrap || firstInstaller) && member.role !== "admin") {
       member = await deps.store.members.setRole(workspace.id, event.userId, "admin");
       await deps.store.audit.record(
@@ -54,78 +62,31 @@ export function createBot(deps: BotDeps, options: BotOptions = {}): Bot {
     return { workspace, member };
   }
 
-  function contextFor(event: BotEvent, workspace: Workspace, member: Member): HandlerContext {
-    const t = deps.i18n.forLocale(member.locale, workspace.locale);
-    let replies = 0;
-    const replyDestination: Destination = event.isDirect
-      ? { kind: "conversation", conversationId: event.conversationId }
-      : { kind: "private", conversationId: event.conversationId, userId: event.userId };
-    const ctx: HandlerContext = {
-      deps,
-      event,
-      workspace,
-      member,
-      t,
-      async reply(c: Card) {
-        replies += 1;
-        await deps.outbox.post({
-          workspaceId: workspace.id,
-          platform: event.platform,
-          destination: replyDestination,
-          card: c,
-          dedupeKey: `reply:${event.platform}:${event.eventId}:${replies}`,
-        });
-      },
-      send(destination, c, dedupeKey) {
-        return deps.outbox.post({ workspaceId: workspace.id, platform: event.platform, destination, card: c, dedupeKey });
-      },
-      async replaceSource(c: Card) {
-        if (event.kind !== "action" || !event.messageRef) {
-          await ctx.reply(c);
-          return;
-        }
-        await deps.outbox.update({
-          workspaceId: workspace.id,
-          platform: event.platform,
-          ref: event.messageRef,
-          card: c,
-          dedupeKey: `update:${event.platform}:${event.eventId}`,
-        });
-      },
-      async audit(action, target, detail) {
-        await deps.store.audit.record({ workspaceId: workspace.id, actor: member.userId, action, target: target ?? null, detail: detail ?? null }, deps.clock.now());
-      },
-    };
-    return ctx;
+  /** The one refusal, for commands and actions alike: the roles that may, and who can grant them. */
+  async function refuse(ctx: HandlerContext, what: string, allowed: readonly Role[]): Promise<void> {
+    const { t } = ctx;
+    const admins = await deps.store.members.list(ctx.workspace.id, { role: "admin" });
+    const roles = new Intl.ListFormat(t.locale, { type: "disjunction" }).format(allowed.map((r) => t(`role.${r}`)));
+    const message = t("role.refused", { command: markup(what), roles: markup(roles), yours: markup(t(`role.${ctx.member.role}`)) });
+    const example = markup(`/reflect role ${mention(ctx.member.userId).markup} ${allowed.includes("coordinator") ? "coordinator" : allowed[0]}`);
+    const who = admins.length ? t("role.ask_admin", { admins: joinMarkup(admins.map((a) => mention(a.userId))), example }) : t("role.no_admin");
+    await ctx.reply(card(message, text(`:lock: ${message}`), context(who)));
   }
 
   async function runCommand(ctx: HandlerContext, input: string, shortcut?: "pulse" | "rubric"): Promise<void> {
-    const { t, member } = ctx;
-    const parsed = parseCommand(input, shortcut);
-    if (!parsed.ok) {
-      const message = deps.i18n.dynamic(t.locale, parsed.error.key, parsed.error.params);
-      await ctx.reply(errorCard(t, message, parsed.error.area));
+    const matched = commands.match(input, shortcut);
+    if (!matched.ok) {
+      const message = deps.i18n.dynamic(ctx.t.locale, matched.error.key, matched.error.params);
+      await ctx.reply(errorCard(ctx, message, matched.error.area));
       return;
     }
-    const command = parsed.command;
-    const allowed = commandRoles[command.name];
-    if (!allowed.includes(member.role)) {
-      await ctx.reply(await refusal(ctx, command.name, allowed));
+    const { spec, args } = matched;
+    if (!spec.roles.includes(ctx.member.role)) {
+      await refuse(ctx, `/reflect ${spec.name.replace(/\./g, " ")}`, spec.roles);
       return;
     }
-    log.info("command", { workspace: ctx.workspace.id, command: command.name, role: member.role });
-    await commands[command.name]!(ctx, command);
-  }
-
-  async function refusal(ctx: HandlerContext, name: string, allowed: string[]): Promise<Card> {
-    const { t } = ctx;
-    const admins = await deps.store.members.list(ctx.workspace.id, { role: "admin" });
-    const roles = new Intl.ListFormat(t.locale, { type: "disjunction" }).format(allowed.map((r) => t(`role.${r as Member["role"]}`)));
-    const message = t("role.refused", { command: `/reflect ${name.replace(".", " ")}`, roles, yours: t(`role.${ctx.member.role}`) });
-    const who = admins.length
-      ? t("role.ask_admin", { admins: admins.map((a) => `<@${a.userId}>`).join(", "), example: `/reflect role <@${ctx.member.userId}> ${allowed.includes("coordinator") ? "coordinator" : allowed[0]}` })
-      : t("role.no_admin");
-    return card(message, text(`:lock: ${message}`), context(who));
+    log.info("command", { workspace: ctx.workspace.id, command: spec.name, role: ctx.member.role });
+    await spec.handle(ctx, args);
   }
 
   async function onMessage(ctx: HandlerContext, event: MessageEvent): Promise<void> {
@@ -141,18 +102,44 @@ export function createBot(deps: BotDeps, options: BotOptions = {}): Bot {
   }
 
   async function onAction(ctx: HandlerContext, event: ActionEvent): Promise<void> {
-    const prefix = event.actionId.split(":")[0] ?? "";
-    const handler = actions[prefix];
-    if (!handler) {
-      log.warn("unknown action", { actionId: event.actionId.slice(0, 80) });
-      await ctx.reply(errorCard(ctx.t, ctx.t("error.unknown_action")));
+    const decoded = actions.decode(event);
+    if (!decoded.ok) {
+      log.warn(decoded.reason === "invalid" ? "invalid action payload" : "unknown action", { action: (decoded.name ?? event.actionId).slice(0, 80) });
+      await ctx.reply(errorCard(ctx, ctx.t("error.unknown_action")));
       return;
     }
-    await handler(ctx, event);
+    if (!decoded.spec.roles.includes(ctx.member.role)) {
+      const what = decoded.spec.command ? `/reflect ${decoded.spec.command.replace(/\./g, " ")}` : ctx.t("role.this_button");
+      await refuse(ctx, what, decoded.spec.roles);
+      return;
+    }
+    await decoded.spec.handle(ctx, decoded.payload, event);
+  }
+
+  /** Platform bookkeeping that never touches the workspace's data; true when the event was one. */
+  async function bookkeeping(event: BotEvent, known: Workspace | null): Promise<boolean> {
+    if (event.kind === "uninstalled") {
+      // No data is ever deleted by a platform event: the workspace is marked for deletion after
+      // its grace period, and reinstalling within it keeps everything.
+      const workspace = known ?? (await deps.store.workspaces.ensure({ platform: event.platform, externalId: event.workspaceExternalId }));
+      const after = new Date(deps.clock.now().getTime() + workspace.deletionGraceDays * 86_400_000);
+      const marked = await deps.store.workspaces.markForDeletion(workspace.id, "uninstalled", after);
+      const deleteAfter = marked.deletion?.after.toISOString() ?? null;
+      await deps.store.audit.record({ workspaceId: workspace.id, actor: "system", action: "workspace.uninstalled", detail: { deleteAfter } }, deps.clock.now());
+      log.info("workspace uninstalled; data kept until the grace period ends", { platform: event.platform, deleteAfter });
+      return true;
+    }
+    if (event.kind === "conversation_removed" || event.kind === "tokens_revoked") {
+      // The adapter forgot the conversation or dropped the token; there is nothing else to do.
+      log.info("platform bookkeeping", { platform: event.platform, kind: event.kind });
+      return true;
+    }
+    return false;
   }
 
   return {
-    async handle(event) {
+    async handle(received) {
+      const event = cleanEvent(received);
       let ctx: HandlerContext | undefined;
       try {
         const begun = await deps.store.events.begin({
@@ -166,13 +153,9 @@ export function createBot(deps: BotDeps, options: BotOptions = {}): Bot {
           log.info("duplicate event ignored", { platform: event.platform, kind: event.kind });
           return;
         }
-        if (event.kind === "uninstalled") {
-          await deps.store.workspaces.purge(`${event.platform}:${event.workspaceExternalId}`);
-          log.info("workspace uninstalled and purged", { platform: event.platform });
-          return;
-        }
+        if (await bookkeeping(event, begun.workspace)) return;
         const { workspace, member } = await identify(event, begun);
-        ctx = contextFor(event, workspace, member);
+        ctx = createHandlerContext(deps, commands, event, workspace, member);
         switch (event.kind) {
           case "command":
             await runCommand(ctx, event.text, event.command === "reflect" ? undefined : event.command);
@@ -184,25 +167,27 @@ export function createBot(deps: BotDeps, options: BotOptions = {}): Bot {
             await onAction(ctx, event);
             return;
           case "installed":
-            await ctx.send({ kind: "dm", userId: event.userId }, card(ctx.t("welcome.title"), text(ctx.t("welcome.installed")), context(ctx.t("help.footer"))), `welcome:${event.platform}:${event.eventId}`);
+            await ctx.send(
+              { kind: "dm", userId: event.userId },
+              card(ctx.t("welcome.title"), text(ctx.t("welcome.installed")), context(ctx.t("help.footer"))),
+              `welcome:${event.platform}:${event.eventId}`,
+            );
             return;
-          case "home_opened": {
-            await ctx.send({ kind: "home", userId: event.userId }, await homeCard(ctx), `home:${event.platform}:${event.eventId}`);
+          case "home_opened":
+            // App Home lists a person's waiting rounds, so it says whether they answered: transient.
+            await ctx.send({ kind: "home", userId: event.userId }, await features.home(ctx), `home:${event.platform}:${event.eventId}`, { transient: true });
             return;
-          }
-          case "member_joined":
+          default:
             return;
         }
       } catch (error) {
         const reference = deps.ids.short();
         log.error("event failed", { reference, kind: event.kind, platform: event.platform, error });
         if (ctx) {
-          await ctx
-            .reply(card(ctx.t("error.internal", { reference }), text(`:warning: ${ctx.t("error.internal", { reference })}`)))
-            .catch(() => undefined);
+          const message = ctx.t("error.internal", { reference: markup(reference) });
+          await ctx.reply(card(message, text(`:warning: ${message}`))).catch(() => undefined);
         }
       }
     },
   };
 }
-

@@ -16,7 +16,7 @@ export interface FieldsElement {
   fields: { label: string; value: string }[];
 }
 
-export interface ChoiceOption {
+interface ChoiceOption {
   value: string;
   label: string;
   /** A longer explanation shown under the label where the platform allows (rubric descriptors). */
@@ -37,7 +37,7 @@ export interface ChoicesElement {
 }
 
 /** A free-text input, submitted with the card's form. */
-export interface TextInputElement {
+interface TextInputElement {
   type: "input";
   id: string;
   label: string;
@@ -69,7 +69,7 @@ export interface ContextElement {
   text: string;
 }
 
-export interface ImageElement {
+interface ImageElement {
   type: "image";
   /** An absolute URL, or a data: URL for images rendered on the server (charts). */
   url: string;
@@ -81,23 +81,14 @@ export interface DividerElement {
 }
 
 /** A small text file the person can download (CSV exports). */
-export interface FileElement {
+interface FileElement {
   type: "file";
   filename: string;
   mimeType: string;
   content: string;
 }
 
-export type CardElement =
-  | TextElement
-  | FieldsElement
-  | ChoicesElement
-  | TextInputElement
-  | ButtonsElement
-  | ContextElement
-  | ImageElement
-  | DividerElement
-  | FileElement;
+export type CardElement = TextElement | FieldsElement | ChoicesElement | TextInputElement | ButtonsElement | ContextElement | ImageElement | DividerElement | FileElement;
 
 export interface Card {
   /** Plain-text fallback for notifications and screen readers. */

@@ -23,3 +23,20 @@ export function createFixedClock(start: Date | string): FixedClock {
     },
   };
 }
+
+/**
+ * Real time plus an offset that tests move forward: for harnesses whose platform side (signed
+ * requests, tokens) needs the real clock while the bot's rules need days to pass.
+ */
+export function createOffsetClock(): FixedClock {
+  let offset = 0;
+  return {
+    now: () => new Date(Date.now() + offset),
+    set: (to) => {
+      offset = new Date(to).getTime() - Date.now();
+    },
+    advance: (ms) => {
+      offset += ms;
+    },
+  };
+}

@@ -1,25 +1,33 @@
 /**
  * What a handler gets: the event, the caller (with role and language), the workspace, and ways to
- * answer. Handlers never talk to a platform; they write cards to the outbox.
+ * answer. Handlers never talk to a platform: replies go to the outbox; a form goes to the adapter
+ * that can open it on its own surface, or into the conversation when none can.
  */
+import type { ConversationMember, Destination, FormRequest } from "./adapter.ts";
 import type { Card } from "./card.ts";
-import type { ConversationMember, Destination } from "./adapter.ts";
-import type { BotEvent, Platform } from "./events.ts";
 import type { Clock } from "./clock.ts";
+import type { CommandRegistry } from "./commands.ts";
+import type { BotEvent, Platform } from "./events.ts";
+import type { I18n, Translate } from "./i18n.ts";
 import type { Ids } from "./ids.ts";
 import type { Logger } from "./logger.ts";
-import type { I18n, Translate } from "./i18n.ts";
-import type { Outbox } from "./outbox.ts";
+import { type Outbox, roundScope } from "./outbox.ts";
 import type { Prompts } from "./prompts/load.ts";
+import { userText } from "./text.ts";
 import type { Member, Store, Workspace } from "../store/types.ts";
 import type { AdminUser } from "../config.ts";
 
 /** Resolves channel members through the platform adapter (pulse and rubric audiences). */
-export interface Directory {
+interface Directory {
   listMembers(platform: Platform, workspaceId: string, conversationId: string): Promise<ConversationMember[]>;
 }
 
-/** Everything the core depends on; injected by main.ts (or by tests with fakes). */
+/** Opens forms through the adapter of the event's platform; false when it could not. */
+interface Forms {
+  open(platform: Platform, workspaceId: string, form: FormRequest): Promise<boolean>;
+}
+
+/** Everything the core depends on; injected by app.ts (or by tests with fakes). */
 export interface BotDeps {
   store: Store;
   clock: Clock;
@@ -29,7 +37,13 @@ export interface BotDeps {
   prompts: Prompts;
   outbox: Outbox;
   directory: Directory;
+  forms: Forms;
   adminUsers: AdminUser[];
+}
+
+export interface ReplyOptions {
+  /** The round a reply is about (a partner's click on an invitation, form or thank-you). */
+  about?: { kind: string; id: string };
 }
 
 export interface HandlerContext {
@@ -39,11 +53,85 @@ export interface HandlerContext {
   member: Member;
   /** Translator in the caller's language. */
   t: Translate & { locale: string };
-  /** Answers the caller privately where they acted (ephemeral in a channel, or in the DM). */
-  reply(card: Card): Promise<void>;
+  /** Every command, for help and for the usage lines shown with errors. */
+  commands: CommandRegistry;
+  /**
+   * Answers the caller privately where they acted (ephemeral in a channel, or in the DM). Replies
+   * are transient: deleted from the outbox once delivered. `about` a round files the reply under
+   * the round's outbox scope, so closing the round deletes it even if it was never delivered.
+   */
+  reply(card: Card, options?: ReplyOptions): Promise<void>;
   /** Posts a card anywhere in this workspace, deduplicated by key. */
-  send(destination: Destination, card: Card, dedupeKey: string): Promise<boolean>;
-  /** Replaces the card the action came from (a submitted form becomes its confirmation). */
-  replaceSource(card: Card): Promise<void>;
+  send(destination: Destination, card: Card, dedupeKey: string, options?: { transient?: boolean }): Promise<boolean>;
+  /** Replaces the card the action came from (a submitted form becomes its confirmation); transient like replies. */
+  replaceSource(card: Card, options?: ReplyOptions): Promise<void>;
+  /**
+   * Asks for a form: on its own surface when the platform can open one with this event's trigger
+   * (a Slack modal), otherwise in place of the card the action came from, or as a reply.
+   */
+  openForm(card: Card, options?: ReplyOptions): Promise<void>;
   audit(action: string, target?: string | null, detail?: Record<string, unknown>): Promise<void>;
+}
+
+const scopeOf = (options?: ReplyOptions): string => (options?.about ? roundScope(options.about) : "");
+
+/** Builds the context of one event (bot.ts calls this once the caller is known). */
+export function createHandlerContext(deps: BotDeps, commands: CommandRegistry, event: BotEvent, workspace: Workspace, member: Member): HandlerContext {
+  const t = deps.i18n.forLocale(member.locale, workspace.locale);
+  let replies = 0;
+  // Where no private answer is possible in a channel (Teams), only this notice is posted there.
+  const notice = t("reply.private_elsewhere", { name: userText(member.displayName || t("reply.someone")) });
+  const replyDestination: Destination = event.isDirect
+    ? { kind: "conversation", conversationId: event.conversationId }
+    : { kind: "private", conversationId: event.conversationId, userId: event.userId, notice };
+  const ctx: HandlerContext = {
+    deps,
+    event,
+    workspace,
+    member,
+    t,
+    commands,
+    async reply(card, options) {
+      replies += 1;
+      await deps.outbox.post({
+        workspaceId: workspace.id,
+        platform: event.platform,
+        destination: replyDestination,
+        card,
+        dedupeKey: `${scopeOf(options)}reply:${event.platform}:${event.eventId}:${replies}`,
+        transient: true,
+      });
+    },
+    send(destination, card, dedupeKey, options) {
+      return deps.outbox.post({ workspaceId: workspace.id, platform: event.platform, destination, card, dedupeKey, ...(options?.transient ? { transient: true } : {}) });
+    },
+    async replaceSource(card, options) {
+      if (event.kind !== "action" || !event.messageRef) {
+        await ctx.reply(card, options);
+        return;
+      }
+      await deps.outbox.update({
+        workspaceId: workspace.id,
+        platform: event.platform,
+        ref: event.messageRef,
+        card,
+        dedupeKey: `${scopeOf(options)}update:${event.platform}:${event.eventId}`,
+        transient: true,
+      });
+    },
+    async openForm(card, options) {
+      if (event.trigger) {
+        const source = event.kind === "action" ? event.messageRef : undefined;
+        const opened = await deps.forms
+          .open(event.platform, workspace.id, { trigger: event.trigger, card, conversationId: event.conversationId, ...(source ? { source } : {}) })
+          .catch(() => false);
+        if (opened) return;
+      }
+      await ctx.replaceSource(card, options);
+    },
+    async audit(action, target, detail) {
+      await deps.store.audit.record({ workspaceId: workspace.id, actor: member.userId, action, target: target ?? null, detail: detail ?? null }, deps.clock.now());
+    },
+  };
+  return ctx;
 }

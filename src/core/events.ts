@@ -6,7 +6,7 @@
 export type Platform = "slack" | "teams" | "web" | "fake";
 
 /** Who acted and where. */
-export interface EventOrigin {
+interface EventOrigin {
   platform: Platform;
   /** Workspace id as stored: `<platform>:<team, enterprise or tenant id>`. */
   workspaceId: string;
@@ -20,6 +20,11 @@ export interface EventOrigin {
   isDirect: boolean;
   /** Platform id of the event, for deduplication of retries. */
   eventId: string;
+  /**
+   * A short-lived token that lets the bot open a form (a Slack modal) in answer to this event, when
+   * the platform gives one. Used at once by `ctx.openForm`; never stored.
+   */
+  trigger?: string;
 }
 
 export interface CommandEvent extends EventOrigin {
@@ -48,7 +53,7 @@ export interface ActionEvent extends EventOrigin {
   messageRef?: MessageRef;
 }
 
-export interface MemberJoinedEvent extends EventOrigin {
+interface MemberJoinedEvent extends EventOrigin {
   kind: "member_joined";
 }
 
@@ -58,8 +63,22 @@ export interface InstalledEvent extends EventOrigin {
   workspaceName?: string;
 }
 
+/**
+ * The app was removed from the whole workspace (Slack `app_uninstalled`). Nothing is deleted at
+ * once: the workspace is marked for deletion after its grace period, and a reinstall undoes that.
+ */
 export interface UninstalledEvent extends EventOrigin {
   kind: "uninstalled";
+}
+
+/** The app was removed from one conversation (a Teams personal chat, team or group chat): that conversation is forgotten, nothing else. */
+export interface ConversationRemovedEvent extends EventOrigin {
+  kind: "conversation_removed";
+}
+
+/** The platform revoked the bot's tokens (Slack `tokens_revoked`): the token is dropped, no data. */
+export interface TokensRevokedEvent extends EventOrigin {
+  kind: "tokens_revoked";
 }
 
 /** The person opened the app's home (Slack App Home); the core answers with their overview. */
@@ -67,7 +86,16 @@ export interface HomeOpenedEvent extends EventOrigin {
   kind: "home_opened";
 }
 
-export type BotEvent = CommandEvent | MessageEvent | ActionEvent | MemberJoinedEvent | InstalledEvent | UninstalledEvent | HomeOpenedEvent;
+export type BotEvent =
+  | CommandEvent
+  | MessageEvent
+  | ActionEvent
+  | MemberJoinedEvent
+  | InstalledEvent
+  | UninstalledEvent
+  | ConversationRemovedEvent
+  | TokensRevokedEvent
+  | HomeOpenedEvent;
 
 /** A reference to a posted message, opaque outside the adapter that made it. */
 export interface MessageRef {
@@ -76,4 +104,30 @@ export interface MessageRef {
   messageId: string;
   /** Adapter-specific extras (Slack response_url, Teams service URL…). */
   extra?: Record<string, string>;
+}
+
+/**
+ * Control characters (tab, line feed and carriage return excepted) removed from everything a
+ * person sent: they mean nothing in chat, PostgreSQL refuses NUL in text, and an escape sequence
+ * echoed into a log or a terminal could rewrite what an operator sees.
+ */
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
+const clean = (s: string) => s.replace(CONTROL, "");
+
+/** The event with its typed text, button value, form values and display name cleaned. */
+export function cleanEvent(event: BotEvent): BotEvent {
+  const base = event.userName === undefined ? event : { ...event, userName: clean(event.userName) };
+  switch (base.kind) {
+    case "command":
+    case "message":
+      return { ...base, text: clean(base.text) };
+    case "action":
+      return {
+        ...base,
+        ...(base.value === undefined ? {} : { value: clean(base.value) }),
+        values: Object.fromEntries(Object.entries(base.values).map(([k, v]) => [k, clean(v)])),
+      };
+    default:
+      return base;
+  }
 }

@@ -11,6 +11,44 @@
  */
 
 export const THRESHOLD_FLOOR = 3;
+/** Comments of an item appear only when at least this many people wrote one (never fewer). */
+export const COMMENTERS_FLOOR = 2;
+/** A round stays open at least this long before it can be closed by hand. */
+export const MIN_OPEN_HOURS_FLOOR = 24;
+
+/** The rules a round promises its invitees when it opens. */
+export interface GateRules {
+  threshold: number;
+  commentThreshold: number;
+  minCommenters: number;
+  minOpenHours: number;
+}
+
+/** What a round opening now fixes: the current settings, floors applied. */
+export function promiseOf(settings: GateRules): GateRules {
+  return {
+    threshold: effectiveThreshold(settings.threshold),
+    commentThreshold: effectiveThreshold(settings.commentThreshold),
+    minCommenters: Math.max(COMMENTERS_FLOOR, Math.ceil(settings.minCommenters || 0)),
+    minOpenHours: Math.max(MIN_OPEN_HOURS_FLOOR, Math.ceil(settings.minOpenHours || 0)),
+  };
+}
+
+/**
+ * The rules that gate a round: the higher of what its invitations promised and what the
+ * workspace says now (DESIGN.md §3 rule 11). Lowering a setting never reveals a round answered
+ * under a higher one; raising it hides more.
+ */
+export function rulesFor(round: GateRules, current: GateRules): GateRules {
+  const promised = promiseOf(round);
+  const now = promiseOf(current);
+  return {
+    threshold: Math.max(promised.threshold, now.threshold),
+    commentThreshold: Math.max(promised.commentThreshold, now.commentThreshold),
+    minCommenters: Math.max(promised.minCommenters, now.minCommenters),
+    minOpenHours: promised.minOpenHours,
+  };
+}
 
 /** The threshold actually applied: settings below the floor are raised to it. */
 export function effectiveThreshold(configured: number): number {
@@ -76,4 +114,24 @@ export function gateSegments<K>(segments: Segment<K>[], threshold: number): Segm
 /** May free-text comments of a group with this many respondents be shown? */
 export function gateComments(respondents: number, commentThreshold: number): GateDecision {
   return gate(respondents, commentThreshold);
+}
+
+/**
+ * Comments grouped by item (question or element) that pass both comment rules: enough
+ * respondents in the round, and at least `minCommenters` comments on the item, so a single
+ * distinctive comment never stands alone. Each person writes at most one comment per item, so
+ * comments on an item are also its commenters.
+ */
+export function gateCommentItems<C extends { itemKey: string }>(
+  comments: C[],
+  respondents: number,
+  rules: Pick<GateRules, "commentThreshold" | "minCommenters">,
+): { decision: GateDecision; shown: C[]; withheld: number } {
+  const decision = gateComments(respondents, rules.commentThreshold);
+  if (!decision.visible) return { decision, shown: [], withheld: comments.length };
+  const minimum = Math.max(COMMENTERS_FLOOR, rules.minCommenters);
+  const perItem = new Map<string, number>();
+  for (const c of comments) perItem.set(c.itemKey, (perItem.get(c.itemKey) ?? 0) + 1);
+  const shown = comments.filter((c) => perItem.get(c.itemKey)! >= minimum);
+  return { decision, shown, withheld: comments.length - shown.length };
 }

@@ -4,9 +4,15 @@
  * to English, so a partial translation is still usable.
  */
 
+import { isMarkup, userText, type Markup } from "./text.ts";
+
 /** Keys of the shipped English messages: a typo in a key is a compile error. */
 export type MessageKey = keyof typeof import("../../prompts/messages/en.json");
-export type MessageParams = Record<string, string | number>;
+/**
+ * Message parameters: strings are user text (marked, so renderers make them inert: see text.ts);
+ * bot markup such as mentions the bot builds goes in as `markup(...)`; numbers as they are.
+ */
+export type MessageParams = Record<string, string | number | Markup>;
 export type Translate = (key: MessageKey, params?: MessageParams) => string;
 
 export interface I18n {
@@ -18,8 +24,13 @@ export interface I18n {
   dynamic(locale: string, key: string, params?: MessageParams): string;
 }
 
-export function interpolate(template: string, params: MessageParams = {}): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+function interpolate(template: string, params: MessageParams = {}): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    if (!(name in params)) return whole;
+    const value = params[name]!;
+    if (isMarkup(value)) return value.markup;
+    return typeof value === "number" ? String(value) : userText(value);
+  });
 }
 
 export function createI18n(messages: Record<string, Record<string, string>>): I18n {

@@ -24,12 +24,3 @@ export function createRandomIds(): Ids {
     },
   };
 }
-
-/** Deterministic ids for tests. */
-export function createSequentialIds(prefix = "id"): Ids {
-  let n = 0;
-  return {
-    uuid: () => `${prefix}-${String(++n).padStart(8, "0")}`,
-    short: () => `${prefix}${++n}`,
-  };
-}

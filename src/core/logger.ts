@@ -23,9 +23,7 @@ function serialise(value: unknown): unknown {
   return value;
 }
 
-export function createJsonLogger(
-  options: { level?: LogLevel | "silent"; write?: (line: string) => void; base?: LogFields; now?: () => Date } = {},
-): Logger {
+export function createJsonLogger(options: { level?: LogLevel | "silent"; write?: (line: string) => void; base?: LogFields; now?: () => Date } = {}): Logger {
   const min = order[options.level ?? "info"];
   const write = options.write ?? ((line: string) => process.stdout.write(line + "\n"));
   const now = options.now ?? (() => new Date());

@@ -9,14 +9,24 @@ import type { MessageRef, Platform } from "./events.ts";
 import type { OutboxStore } from "../store/types.ts";
 
 export interface Outbox {
-  /** Queues a card; returns false when a message with this dedupe key already exists. */
-  post(input: { workspaceId: string; platform: Platform; destination: Destination; card: Card; dedupeKey: string; notBefore?: Date }): Promise<boolean>;
+  /**
+   * Queues a card; returns false when a message with this dedupe key already exists. A
+   * `transient` message is deleted once delivered (or given up on): replies to one person leave
+   * no lasting record of when that person acted (DESIGN.md §3 rule 10).
+   */
+  post(input: { workspaceId: string; platform: Platform; destination: Destination; card: Card; dedupeKey: string; notBefore?: Date; transient?: boolean }): Promise<boolean>;
   /** Queues the replacement of a posted card. */
-  update(input: { workspaceId: string; platform: Platform; ref: MessageRef; card: Card; dedupeKey: string }): Promise<boolean>;
+  update(input: { workspaceId: string; platform: Platform; ref: MessageRef; card: Card; dedupeKey: string; transient?: boolean }): Promise<boolean>;
 }
 
+/**
+ * The dedupe-key prefix of every outbox row about one round's invitees: invitations, reminders
+ * and replies to their clicks. Closing the round deletes every row under it.
+ */
+export const roundScope = (round: { kind: string; id: string }): string => `${round.kind}:${round.id}:`;
+
 /** What the pacing key of a destination is: sends to one conversation are spaced out. */
-export function paceKeyFor(workspaceId: string, destination: Destination | { kind: "message"; ref: MessageRef }): string {
+function paceKeyFor(workspaceId: string, destination: Destination | { kind: "message"; ref: MessageRef }): string {
   switch (destination.kind) {
     case "conversation":
       return `${workspaceId}:c:${destination.conversationId}`;
@@ -33,7 +43,7 @@ export function paceKeyFor(workspaceId: string, destination: Destination | { kin
 
 export function createOutbox(store: OutboxStore, notify: () => void = () => {}): Outbox {
   return {
-    async post({ workspaceId, platform, destination, card, dedupeKey, notBefore }) {
+    async post({ workspaceId, platform, destination, card, dedupeKey, notBefore, transient }) {
       const fresh = await store.enqueue({
         workspaceId,
         platform,
@@ -42,14 +52,24 @@ export function createOutbox(store: OutboxStore, notify: () => void = () => {}):
         destination,
         card,
         paceKey: paceKeyFor(workspaceId, destination),
+        transient: transient ?? false,
         ...(notBefore ? { notBefore } : {}),
       });
       if (fresh) notify();
       return fresh;
     },
-    async update({ workspaceId, platform, ref, card, dedupeKey }) {
+    async update({ workspaceId, platform, ref, card, dedupeKey, transient }) {
       const destination = { kind: "message" as const, ref };
-      const fresh = await store.enqueue({ workspaceId, platform, dedupeKey, op: "update", destination, card, paceKey: paceKeyFor(workspaceId, destination) });
+      const fresh = await store.enqueue({
+        workspaceId,
+        platform,
+        dedupeKey,
+        op: "update",
+        destination,
+        card,
+        paceKey: paceKeyFor(workspaceId, destination),
+        transient: transient ?? false,
+      });
       if (fresh) notify();
       return fresh;
     },

@@ -1,57 +1,18 @@
 /**
- * Who may run what. Every command is listed; the dispatcher checks this before any handler runs,
- * and a refusal names the roles that may and who can grant them.
+ * Roles and who may do what. Each command and action spec names its roles; the bot checks them
+ * before any handler runs, and one refusal (bot.ts) names the roles that may and who can grant them.
  */
-import type { CommandName } from "./grammar/commands.ts";
 import type { Role } from "../store/types.ts";
 
-export const ALL_ROLES: Role[] = ["admin", "coordinator", "lead", "partner"];
-const anyone = ALL_ROLES;
-const coordinators: Role[] = ["admin", "coordinator"];
-const readers: Role[] = ["admin", "coordinator", "lead"];
-const admins: Role[] = ["admin"];
+export type { Role };
 
-export const commandRoles: Record<CommandName, Role[]> = {
-  help: anyone,
-  privacy: anyone,
-  language: anyone,
-  "pulse.reminders": anyone,
-  "pulse.start": coordinators,
-  "pulse.form": coordinators,
-  "pulse.close": coordinators,
-  "pulse.status": coordinators,
-  "pulse.export": readers,
-  "pulse.results": readers,
-  "rubric.start": coordinators,
-  "rubric.pause": coordinators,
-  "rubric.resume": coordinators,
-  "rubric.close": coordinators,
-  "rubric.status": coordinators,
-  "rubric.results": readers,
-  "rubric.history": readers,
-  "partner.add": coordinators,
-  "partner.edit": coordinators,
-  "partner.archive": coordinators,
-  "partner.list": readers,
-  "partner.show": readers,
-  "review.add": coordinators,
-  "review.list": readers,
-  "review.done": coordinators,
-  "review.snooze": coordinators,
-  "action.add": coordinators,
-  // Owners may list and close their own actions; the handlers check ownership.
-  "action.list": anyone,
-  "action.done": anyone,
-  "summary.preview": readers,
-  "summary.subscribe": readers,
-  "summary.unsubscribe": readers,
-  "role.set": admins,
-  "role.list": coordinators,
-  "settings.show": coordinators,
-  "settings.set": admins,
-  organisation: anyone,
-};
+const ALL_ROLES: readonly Role[] = ["admin", "coordinator", "lead", "partner"];
+/** Everyone in the workspace. */
+export const ANYONE = ALL_ROLES;
+/** Those who run rounds and keep the register. */
+export const COORDINATORS: readonly Role[] = ["admin", "coordinator"];
+/** Those who read results and the register. */
+export const READERS: readonly Role[] = ["admin", "coordinator", "lead"];
+export const ADMINS: readonly Role[] = ["admin"];
 
-export function mayRun(role: Role, command: CommandName): boolean {
-  return commandRoles[command].includes(role);
-}
+export const isRole = (value: unknown): value is Role => typeof value === "string" && (ALL_ROLES as readonly string[]).includes(value);

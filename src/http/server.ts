@@ -21,13 +21,14 @@ export interface HttpResponse {
   body?: string | Buffer;
 }
 
-export type RouteHandler = (req: HttpRequest, res: ServerResponse) => Promise<HttpResponse | void>;
+type RouteHandler = (req: HttpRequest, res: ServerResponse) => Promise<HttpResponse | undefined | void>;
 
 export interface HttpServer {
   route(method: string, path: string, handler: RouteHandler): void;
   /** Routes whose path starts with a prefix (static files). */
   prefix(method: string, prefix: string, handler: RouteHandler): void;
-  listen(port: number): Promise<number>;
+  /** Listens on the port (0: any free one) and address; resolves with the port. */
+  listen(port: number, host?: string): Promise<number>;
   /** Stops accepting connections; resolves when open requests have finished. */
   close(): Promise<void>;
   readonly server: Server;
@@ -59,8 +60,7 @@ export function createHttpServer(logger: Logger): HttpServer {
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? "/", "http://localhost");
     const method = (req.method ?? "GET").toUpperCase();
-    const handler =
-      exact.get(`${method} ${url.pathname}`) ?? prefixes.find((p) => p.method === method && url.pathname.startsWith(p.prefix))?.handler;
+    const handler = exact.get(`${method} ${url.pathname}`) ?? prefixes.find((p) => p.method === method && url.pathname.startsWith(p.prefix))?.handler;
     try {
       if (!handler) {
         const known = [...exact.keys()].some((k) => k.endsWith(` ${url.pathname}`));
@@ -94,10 +94,10 @@ export function createHttpServer(logger: Logger): HttpServer {
     prefix(method, prefix, handler) {
       prefixes.push({ method: method.toUpperCase(), prefix, handler });
     },
-    listen(port) {
+    listen(port, host) {
       return new Promise((resolve, reject) => {
         server.once("error", reject);
-        server.listen(port, () => {
+        server.listen(port, host, () => {
           const address = server.address();
           resolve(typeof address === "object" && address ? address.port : port);
         });

@@ -6,10 +6,7 @@ import type { BotDeps } from "../core/context.ts";
 import { BotError } from "../core/errors.ts";
 import type { JobDefinition, JobResult } from "./types.ts";
 
-export type SlotOutcome =
-  | { status: "ran"; result: JobResult }
-  | { status: "skipped"; reason: "already-run" | "running-elsewhere" }
-  | { status: "failed"; error: string };
+type SlotOutcome = { status: "ran"; result: JobResult } | { status: "skipped"; reason: "already-run" | "running-elsewhere" } | { status: "failed"; error: string };
 
 export interface JobRunner {
   jobs: JobDefinition[];

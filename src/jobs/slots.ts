@@ -9,13 +9,13 @@ const MINUTE = 60_000;
 /** A monthly job's slots can be 31 days apart. */
 const MAX_LOOKBACK_MINUTES = 32 * 24 * 60;
 
-export interface SlotMatcher {
+interface SlotMatcher {
   match(date: Date): boolean;
 }
 
 const matchers = new Map<string, SlotMatcher>();
 
-export function matcherFor(job: Pick<JobDefinition, "id" | "cron" | "timezone">): SlotMatcher {
+function matcherFor(job: Pick<JobDefinition, "id" | "cron" | "timezone">): SlotMatcher {
   const key = `${job.cron}|${job.timezone}`;
   let m = matchers.get(key);
   if (!m) {

@@ -2,7 +2,7 @@ import type { BotDeps } from "../core/context.ts";
 import type { Logger } from "../core/logger.ts";
 
 /** What a job handler gets. `slot` is the scheduled time it runs for: use it, not the clock, as "now". */
-export interface JobContext {
+interface JobContext {
   slot: Date;
   deps: BotDeps;
   logger: Logger;

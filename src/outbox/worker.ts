@@ -8,7 +8,7 @@
 import type { PlatformAdapter } from "../core/adapter.ts";
 import type { Clock } from "../core/clock.ts";
 import type { Logger } from "../core/logger.ts";
-import type { Platform } from "../core/events.ts";
+import type { MessageRef, Platform } from "../core/events.ts";
 import { isBotError } from "../core/errors.ts";
 import type { OutboxMessage, OutboxStore } from "../store/types.ts";
 import { createPacer, type Pacer } from "./pacer.ts";
@@ -63,6 +63,12 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
     return p;
   };
 
+  /** Delivered: transient messages go, the rest stay as sent (their dedupe keys guard jobs). */
+  async function done(message: OutboxMessage, ref: MessageRef | null): Promise<void> {
+    if (message.transient) await store.remove(message.id);
+    else await store.markSent(message.id, ref, clock.now());
+  }
+
   async function deliver(message: OutboxMessage): Promise<void> {
     const adapter = adapters.get(message.platform);
     if (!adapter) {
@@ -81,11 +87,11 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
       if (message.op === "update") {
         if (message.destination.kind !== "message") throw new Error("update without a message reference");
         await adapter.update(message.workspaceId, message.destination.ref, message.card);
-        await store.markSent(message.id, message.destination.ref, clock.now());
+        await done(message, message.destination.ref);
       } else {
         if (message.destination.kind === "message") throw new Error("post to a message reference");
         const ref = await adapter.post(message.workspaceId, message.destination, message.card);
-        await store.markSent(message.id, ref, clock.now());
+        await done(message, ref);
       }
     } catch (error) {
       const attempts = message.attempts + 1;
@@ -94,7 +100,9 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
       if (retryAfter !== undefined) pacer.pause(message.paceKey, retryAfter);
       if (!retryable || attempts >= adapter.pacing.maxAttempts) {
         log.error("message dead", { id: message.id, platform: message.platform, attempts, error });
-        await store.markFailed(message.id, (error as Error).message ?? String(error), null);
+        // A reply nobody will ever see is not kept either: it would only record who acted when.
+        if (message.transient) await store.remove(message.id);
+        else await store.markFailed(message.id, (error as Error).message ?? String(error), null);
         return;
       }
       const exponential = backoffMs * 2 ** (attempts - 1);

@@ -27,8 +27,7 @@ export const todayIn = (now: Date, zone: string): IsoDate => DateTime.fromJSDate
 
 export const addDays = (date: IsoDate, days: number): IsoDate => DateTime.fromISO(date, { zone: "UTC" }).plus({ days }).toISODate()!;
 export const addMonths = (date: IsoDate, months: number): IsoDate => DateTime.fromISO(date, { zone: "UTC" }).plus({ months }).toISODate()!;
-export const daysBetween = (from: IsoDate, to: IsoDate): number =>
-  Math.round(DateTime.fromISO(to, { zone: "UTC" }).diff(DateTime.fromISO(from, { zone: "UTC" }), "days").days);
+export const daysBetween = (from: IsoDate, to: IsoDate): number => Math.round(DateTime.fromISO(to, { zone: "UTC" }).diff(DateTime.fromISO(from, { zone: "UTC" }), "days").days);
 
 /** "Mon 1 Mar 2027" in the person's language. */
 export const showDate = (date: IsoDate, locale = "en"): string => DateTime.fromISO(date, { zone: "UTC" }).setLocale(locale).toFormat("ccc d LLL yyyy");

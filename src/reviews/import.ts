@@ -9,8 +9,9 @@ import type { BotDeps } from "../core/context.ts";
 import type { PartnershipInput, Workspace } from "../store/types.ts";
 import { nameKeyOf } from "../store/names.ts";
 import { validatePartnerFields } from "./partner-fields.ts";
+import { scheduleDefaults } from "./defaults.ts";
 
-export const IMPORT_COLUMNS = ["name", "categories", "spectrum", "country", "lead", "start", "end", "notes"] as const;
+const IMPORT_COLUMNS = ["name", "categories", "spectrum", "country", "lead", "start", "end", "notes"] as const;
 
 export interface ImportReport {
   imported: number;
@@ -47,7 +48,14 @@ export async function importPartnerships(deps: BotDeps, workspace: Workspace, cs
     const checked = validatePartnerFields(
       {
         name: r.name,
-        ...(r.categories ? { categories: r.categories.split(/[;,]/).map((s) => s.trim()).filter(Boolean) } : {}),
+        ...(r.categories
+          ? {
+              categories: r.categories
+                .split(/[;,]/)
+                .map((s) => s.trim())
+                .filter(Boolean),
+            }
+          : {}),
         ...(r.spectrum ? { spectrum: r.spectrum } : {}),
         ...(r.country ? { country: r.country } : {}),
         ...(r.lead ? { lead: r.lead } : {}),
@@ -69,6 +77,8 @@ export async function importPartnerships(deps: BotDeps, workspace: Workspace, cs
   }
   if (rejected.length > 0) return { imported: 0, rejected: rejected.sort((a, b) => a.row - b.row) };
   const created = await deps.store.partnerships.createMany(workspace.id, inputs, now, actor);
-  if ("duplicates" in created) return { imported: 0, rejected: created.duplicates.map((name) => ({ row: seen.get(nameKeyOf(name)) ?? 0, reason: `"${name}" is already in the register` })) };
+  if ("duplicates" in created)
+    return { imported: 0, rejected: created.duplicates.map((name) => ({ row: seen.get(nameKeyOf(name)) ?? 0, reason: `"${name}" is already in the register` })) };
+  for (const partnership of created) await scheduleDefaults(deps, workspace, partnership, actor);
   return { imported: created.length, rejected: [] };
 }

@@ -8,6 +8,9 @@ import { todayIn } from "./dates.ts";
 import { actionReminderCard, reviewReminderCard } from "./cards.ts";
 import { dueReminder } from "./reminders.ts";
 
+/** Reviews held with the partner: its focal point is reminded beside the INGO lead. */
+const JOINT_KINDS = new Set(["annual-review", "joint-reflection", "partnership-meeting", "rubric-checkin"]);
+
 export const reviewRemindersJob: JobDefinition = {
   id: "review-reminders",
   cron: "*/15 * * * *",
@@ -21,25 +24,34 @@ export const reviewRemindersJob: JobDefinition = {
       const members = new Map((await deps.store.members.list(workspace.id)).map((m) => [m.userId, m]));
       const partnerships = new Map((await deps.store.partnerships.list(workspace.id, { includeArchived: true })).map((p) => [p.id, p]));
       for (const event of await deps.store.reviews.listOpen(workspace.id)) {
-        const partnership = partnerships.get(event.partnershipId);
-        if (!partnership || partnership.archivedAt) continue;
+        // Portfolio-wide reviews (no partnership) go to whoever added them.
+        const partnership = event.partnershipId === null ? null : partnerships.get(event.partnershipId);
+        if (partnership === undefined || partnership?.archivedAt) continue;
         // A paused partnership gets no "rubric check-in due" nudges (CLARISSA: pause when trust is weak).
-        if (event.kind === "rubric-checkin" && partnership.pausedReason) continue;
-        const to = partnership.leadUserId ?? event.createdBy;
-        if (!to) continue;
-        const member = members.get(to);
-        const zone = member?.timezone ?? workspace.timezone;
-        const reminder = dueReminder(event, workspace.reminderOffsets, zone, slot, { overdueFirstAfterDays: 1 });
-        if (!reminder) continue;
-        const t = deps.i18n.forLocale(member?.locale, workspace.locale);
-        const fresh = await deps.outbox.post({
-          workspaceId: workspace.id,
-          platform: workspace.platform,
-          destination: { kind: "dm", userId: to },
-          card: reviewReminderCard(t, event, partnership.name, todayIn(slot, zone)),
-          dedupeKey: `review:${reminder.key}`,
-        });
-        if (fresh) reviews++;
+        if (event.kind === "rubric-checkin" && partnership?.pausedReason) continue;
+        const lead = partnership?.leadUserId ?? event.createdBy;
+        // A joint review is the partner's as much as ours: its focal point is reminded too.
+        const focal = JOINT_KINDS.has(event.kind) && partnership?.focalUserId && partnership.focalUserId !== lead ? partnership.focalUserId : null;
+        const offsets = event.kind === "agreement-renewal" ? workspace.renewalOffsets : workspace.reminderOffsets;
+        for (const [to, suffix] of [
+          [lead, ""],
+          [focal, ":focal"],
+        ] as const) {
+          if (!to) continue;
+          const member = members.get(to);
+          const zone = member?.timezone ?? workspace.timezone;
+          const reminder = dueReminder(event, offsets, zone, slot, { overdueFirstAfterDays: 1 });
+          if (!reminder) continue;
+          const t = deps.i18n.forLocale(member?.locale, workspace.locale);
+          const fresh = await deps.outbox.post({
+            workspaceId: workspace.id,
+            platform: workspace.platform,
+            destination: { kind: "dm", userId: to },
+            card: reviewReminderCard(t, event, partnership?.name ?? null, todayIn(slot, zone), { forFocalPoint: suffix !== "" }),
+            dedupeKey: `review:${reminder.key}${suffix}`,
+          });
+          if (fresh) reviews++;
+        }
       }
       for (const action of await deps.store.actions.list(workspace.id, { status: "open" })) {
         const to = action.ownerUserId ?? action.createdBy;
@@ -54,7 +66,7 @@ export const reviewRemindersJob: JobDefinition = {
           workspaceId: workspace.id,
           platform: workspace.platform,
           destination: { kind: "dm", userId: to },
-          card: actionReminderCard(t, action, action.partnershipId ? partnerships.get(action.partnershipId)?.name ?? null : null, todayIn(slot, zone)),
+          card: actionReminderCard(t, action, action.partnershipId ? (partnerships.get(action.partnershipId)?.name ?? null) : null, todayIn(slot, zone)),
           dedupeKey: `action:${reminder.key}`,
         });
         if (fresh) actions++;

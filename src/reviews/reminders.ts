@@ -12,7 +12,7 @@ import { addDays, localInstant } from "./dates.ts";
 
 export const REMINDER_HOUR = 9;
 /** Reminders late by less than this (the bot was down) are still sent. */
-export const GRACE_MS = 36 * 3_600_000;
+const GRACE_MS = 36 * 3_600_000;
 const WEEK = 7;
 
 export interface Reminder {
@@ -23,14 +23,14 @@ export interface Reminder {
 }
 
 /** The before-the-date reminders of a review, as instants. */
-export function beforeReminders(id: string, dueDate: IsoDate, offsets: number[], zone: string): Reminder[] {
+function beforeReminders(id: string, dueDate: IsoDate, offsets: number[], zone: string): Reminder[] {
   return [...new Set(offsets)]
     .sort((a, b) => b - a)
     .map((o) => ({ key: `${id}:${dueDate}:before${o}`, at: localInstant(addDays(dueDate, -o), REMINDER_HOUR, zone), daysBefore: o }));
 }
 
 /** The k-th overdue reminder (k ≥ 1): the day after the due date, then weekly. */
-export function overdueReminder(id: string, dueDate: IsoDate, k: number, zone: string, firstAfterDays = 1): Reminder {
+function overdueReminder(id: string, dueDate: IsoDate, k: number, zone: string, firstAfterDays = 1): Reminder {
   const days = firstAfterDays + (k - 1) * WEEK;
   return { key: `${id}:${dueDate}:overdue${k}`, at: localInstant(addDays(dueDate, days), REMINDER_HOUR, zone), daysBefore: -days };
 }

@@ -13,7 +13,15 @@ export async function syncRenewal(deps: BotDeps, partnership: Partnership, actor
     return { ...existing, dueDate: partnership.agreementEndDate };
   }
   return deps.store.reviews.create(
-    { workspaceId: partnership.workspaceId, partnershipId: partnership.id, kind: "agreement-renewal", label: null, dueDate: partnership.agreementEndDate, everyMonths: null, createdBy: actor },
+    {
+      workspaceId: partnership.workspaceId,
+      partnershipId: partnership.id,
+      kind: "agreement-renewal",
+      label: null,
+      dueDate: partnership.agreementEndDate,
+      everyMonths: null,
+      createdBy: actor,
+    },
     deps.clock.now(),
   );
 }

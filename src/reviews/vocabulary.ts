@@ -4,9 +4,13 @@
  */
 export const CATEGORIES = ["learning-community", "consortium", "capacity-development", "resource-support", "knowledge"] as const;
 export const SPECTRUM = ["locally-led", "locally-managed", "locally-implemented"] as const;
-export const REVIEW_KINDS = ["annual-review", "agreement-renewal", "joint-reflection", "rubric-checkin", "partnership-meeting"] as const;
+const REVIEW_KINDS = ["annual-review", "agreement-renewal", "joint-reflection", "rubric-checkin", "partnership-meeting", "team-review"] as const;
 
-const slug = (s: string) => s.trim().toLowerCase().replace(/[\s_]+/g, "-");
+const slug = (s: string) =>
+  s
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_]+/g, "-");
 
 export function normaliseCategory(input: string): string | null {
   const s = slug(input);

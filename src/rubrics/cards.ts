@@ -1,16 +1,20 @@
 /** A partner's rubric cards: invitation with disclosure, the rating form, the thank-you. */
+import { actionButton } from "../core/actions.ts";
 import { buttons, card, context, heading, text, type Card, type CardElement } from "../core/card.ts";
 import { formatDateTime } from "../core/dates.ts";
-import { effectiveThreshold } from "../core/gate.ts";
+import { promiseOf } from "../core/gate.ts";
+import { groupDisclosure, invitedLine } from "../surveys/cards.ts";
 import type { Translate } from "../core/i18n.ts";
 import type { RubricDefinition } from "../core/prompts/schemas.ts";
-import type { Round, Workspace } from "../store/types.ts";
+import type { Round } from "../store/types.ts";
 import { pick } from "../surveys/templates.ts";
 import { DONT_KNOW } from "./definitions.ts";
+import { rubricOpenAction } from "./actions/rubric-open.ts";
+import { rubricSubmitAction } from "./actions/rubric-submit.ts";
 
 type T = Translate & { locale: string };
 
-export function rubricInvitationCard(t: T, zone: string, round: Round, rubric: RubricDefinition, partnership: string, workspace: Workspace, organisation: string | null): Card {
+export function rubricInvitationCard(t: T, zone: string, round: Round, rubric: RubricDefinition, partnership: string, organisation: string | null): Card {
   const collective = round.mode === "collective";
   const title = t("rubric.invite_title", { partnership });
   return card(
@@ -21,9 +25,12 @@ export function rubricInvitationCard(t: T, zone: string, round: Round, rubric: R
     text(
       collective
         ? `:busts_in_silhouette: ${organisation ? t("rubric.collective_disclosure", { organisation }) : t("rubric.collective_no_org")}`
-        : `:lock: ${t("rubric.individual_disclosure", { threshold: effectiveThreshold(workspace.threshold) })}`,
+        : `:lock: ${t("rubric.individual_disclosure", { threshold: promiseOf(round).threshold, commenters: promiseOf(round).minCommenters })}${
+            groupDisclosure(t, round, organisation) ? ` ${groupDisclosure(t, round, organisation)}` : ""
+          }`,
     ),
-    buttons({ actionId: `rubric:open:${round.id}`, label: collective ? t("rubric.rate_for_org") : t("rubric.rate_now"), style: "primary" }),
+    context(invitedLine(t, round)),
+    buttons(actionButton(rubricOpenAction, { round: round.id }, { label: collective ? t("rubric.rate_for_org") : t("rubric.rate_now"), style: "primary" })),
     context(t("rubric.invite_footer", { ref: round.ref, rubric: pick(rubric.title, t.locale) })),
   );
 }
@@ -34,23 +41,23 @@ export function rubricFormCard(t: T, round: Round, rubric: RubricDefinition, par
     context(round.mode === "collective" ? t("rubric.form_help_collective", { organisation: organisation ?? "" }) : t("rubric.form_help")),
   ];
   for (const element of rubric.elements) {
+    // The descriptors are shown whole, as text above the choices: option descriptions are cut
+    // (Slack: 150 characters), and a descriptor cut short says something else.
+    const described = rubric.levels.map((level) => {
+      const lines = (element.descriptors[level.key] ?? []).map((d) => pick(d, t.locale));
+      return `*${pick(level.label, t.locale)}*: ${lines.length ? lines.join(" ") : t("rubric.no_descriptor")}`;
+    });
+    elements.push(text(`*${pick(element.label, t.locale)}*\n${described.join("\n")}`));
     elements.push({
       type: "choices",
       id: `e:${element.key}`,
       label: pick(element.label, t.locale),
       display: "radio",
-      options: [
-        ...rubric.levels.map((level) => ({
-          value: level.key,
-          label: pick(level.label, t.locale),
-          description: (element.descriptors[level.key] ?? []).map((d) => pick(d, t.locale)).join(" · "),
-        })),
-        { value: DONT_KNOW, label: t("rubric.dont_know") },
-      ],
+      options: [...rubric.levels.map((level) => ({ value: level.key, label: pick(level.label, t.locale) })), { value: DONT_KNOW, label: t("rubric.dont_know") }],
     });
     elements.push({ type: "input", id: `n:${element.key}`, label: t("rubric.note_label", { element: pick(element.label, t.locale) }), multiline: true, maxLength: 500 });
   }
-  elements.push(buttons({ actionId: `rubric:submit:${round.id}`, label: t("rubric.submit"), style: "primary", submit: true }));
+  elements.push(buttons(actionButton(rubricSubmitAction, { round: round.id }, { label: t("rubric.submit"), style: "primary", submit: true })));
   elements.push(context(t("pulse.no_edit_warning")));
   return { summary: t("rubric.form_title", { partnership }), elements };
 }

@@ -22,8 +22,3 @@ export const levelLabel = (rubric: RubricDefinition, key: string, locale: string
   const level = rubric.levels.find((l) => l.key === key);
   return level ? pick(level.label, locale) : key;
 };
-
-export const elementLabel = (rubric: RubricDefinition, key: string, locale: string): string => {
-  const element = rubric.elements.find((e) => e.key === key);
-  return element ? pick(element.label, locale) : key;
-};

@@ -4,16 +4,18 @@
  * design (each organisation agreed and submitted one rating), so organisations' ratings are shown
  * by name; nothing in them belongs to one person.
  */
+import { userText } from "../core/text.ts";
 import type { BotDeps } from "../core/context.ts";
-import { gate, gateComments, type GateDecision } from "../core/gate.ts";
+import { gate, gateCommentItems, rulesFor, type GateDecision } from "../core/gate.ts";
 import type { RubricDefinition } from "../core/prompts/schemas.ts";
 import type { Round, Workspace } from "../store/types.ts";
 import { pick } from "../surveys/templates.ts";
 import { shuffle } from "../surveys/results.ts";
 import { compileElement, trend, type ElementCompilation, type Trend } from "./consensus.ts";
 import { rubricOf } from "./definitions.ts";
+import { gateRubricOrganisations, type RubricOrganisations } from "./organisation-results.ts";
 
-export interface ElementResult {
+interface ElementResult {
   key: string;
   label: string;
   compilation: ElementCompilation;
@@ -34,8 +36,11 @@ export interface RubricResults {
   elements: ElementResult[];
   withheldElements: number;
   organisations: { organisation: string; ratings: Record<string, string | null> }[];
-  notes: { visible: true; byElement: Record<string, string[]> } | { visible: false; needed: number } | null;
+  /** `withheld`: notes not shown because fewer than `minCommenters` people wrote one on their element. */
+  notes: { visible: true; byElement: Record<string, string[]>; withheld: number; minCommenters: number } | { visible: false; needed: number } | null;
   previousRef: string | null;
+  /** Each organisation's compiled view and where they differ (individual rounds of a partnership). */
+  byOrganisation: RubricOrganisations | null;
 }
 
 export interface Raw {
@@ -90,7 +95,8 @@ export function gateRubricRound(input: {
   round: Round;
   rubric: RubricDefinition;
   raw: Raw;
-  previous: { round: Round; rubric: RubricDefinition; raw: Raw } | null;
+  /** `threshold`: the one that gates the previous round (its promise or the current setting). */
+  previous: { round: Round; rubric: RubricDefinition; raw: Raw; threshold?: number } | null;
   threshold: number;
   locale: string;
   partnership: string;
@@ -118,10 +124,13 @@ export function gateRubricRound(input: {
     organisations: [],
     notes: null,
     previousRef: null,
+    byOrganisation: null,
   };
   if (!closed || !decision.visible) return result;
   const shown = visibleConsensus(round, rubric, raw, threshold);
-  const before = input.previous ? visibleConsensus(input.previous.round, input.previous.rubric, input.previous.raw, threshold) : new Map<string, ElementCompilation>();
+  const before = input.previous
+    ? visibleConsensus(input.previous.round, input.previous.rubric, input.previous.raw, Math.max(threshold, input.previous.threshold ?? threshold))
+    : new Map<string, ElementCompilation>();
   if (input.previous && before.size > 0) result.previousRef = input.previous.round.ref;
   for (const element of rubric.elements) {
     const c = shown.get(element.key);
@@ -138,22 +147,32 @@ export function gateRubricRound(input: {
 
 export async function computeRubricResults(deps: BotDeps, workspace: Workspace, round: Round, locale: string, random?: () => number): Promise<RubricResults> {
   const rubric = await rubricOf(deps, round);
-  const partnership = round.partnershipId ? (await deps.store.partnerships.get(round.partnershipId))?.name ?? "" : "";
+  const partnership = round.partnershipId ? ((await deps.store.partnerships.get(round.partnershipId))?.name ?? "") : "";
   const closed = round.status === "closed";
-  const raw: Raw = closed ? await loadRaw(deps, round) : { respondents: await deps.store.responses.submissionCount(round.id), ratings: new Map(), organisations: [] };
+  const rules = rulesFor(round, workspace);
+  // An open round shows no count here: coordinators get the slow daily count from `status`.
+  const raw: Raw = closed ? await loadRaw(deps, round) : { respondents: 0, ratings: new Map(), organisations: [] };
   const previousRound = closed ? await deps.store.rounds.previousClosed(round) : null;
-  const previous = previousRound ? { round: previousRound, rubric: await rubricOf(deps, previousRound), raw: await loadRaw(deps, previousRound) } : null;
-  const result = gateRubricRound({ round, rubric, raw, previous, threshold: workspace.threshold, locale, partnership });
+  const previous = previousRound
+    ? { round: previousRound, rubric: await rubricOf(deps, previousRound), raw: await loadRaw(deps, previousRound), threshold: rulesFor(previousRound, workspace).threshold }
+    : null;
+  const result = gateRubricRound({ round, rubric, raw, previous, threshold: rules.threshold, locale, partnership });
   if (!closed || !result.decision.visible) return result;
   const collective = round.mode === "collective";
+  if (!collective && round.segmentPlan) {
+    result.byOrganisation = gateRubricOrganisations({ cells: await deps.store.responses.segmentCells(round.id), respondents: raw.respondents, rubric, threshold: rules.threshold });
+  }
   const notes = await deps.store.responses.comments(round.id);
   if (notes.length > 0) {
-    const g = collective ? { visible: true as const } : gateComments(raw.respondents, workspace.commentThreshold);
-    if (g.visible) {
+    // Collective notes are attributed to organisations by design; individual notes pass both
+    // comment rules (enough respondents, and never a note standing alone on its element).
+    const g = collective ? { decision: { visible: true as const, respondents: raw.respondents }, shown: notes, withheld: 0 } : gateCommentItems(notes, raw.respondents, rules);
+    if (g.decision.visible) {
       const byElement: Record<string, string[]> = {};
-      for (const n of shuffle(notes, random)) byElement[n.itemKey] = [...(byElement[n.itemKey] ?? []), collective && n.organisation ? `${n.organisation}: ${n.text}` : n.text];
-      result.notes = { visible: true, byElement };
-    } else result.notes = { visible: false, needed: g.needed };
+      for (const n of shuffle(g.shown, random))
+        byElement[n.itemKey] = [...(byElement[n.itemKey] ?? []), collective && n.organisation ? `${userText(n.organisation)}: ${userText(n.text)}` : userText(n.text)];
+      result.notes = { visible: true, byElement, withheld: g.withheld, minCommenters: rules.minCommenters };
+    } else result.notes = { visible: false, needed: g.decision.needed };
   }
   return result;
 }

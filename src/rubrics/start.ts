@@ -5,10 +5,12 @@
 import type { BotDeps } from "../core/context.ts";
 import type { RubricDefinition } from "../core/prompts/schemas.ts";
 import type { AudienceSpec, Partnership, Round, Workspace } from "../store/types.ts";
-import { MAX_AUDIENCE, resolveAudience } from "../surveys/audience.ts";
+import { audienceRule, rememberInvitees, resolveAudience, type AudienceProblem } from "../surveys/audience.ts";
+import { promiseOf } from "../core/gate.ts";
 import { newRoundSecret } from "../surveys/participation.ts";
 import { rubricInvitationCard } from "./cards.ts";
 import { rubricSnapshotId } from "./definitions.ts";
+import { planSegments } from "../surveys/segments.ts";
 
 export const DEFAULT_RUBRIC_DAYS = 14;
 
@@ -24,19 +26,30 @@ export async function rubricGuard(deps: BotDeps, workspace: Workspace, partnersh
   return null;
 }
 
-export type RubricStart =
-  | { round: Round; unreachable: number; withoutOrganisation: number }
-  | { problem: "empty_audience"; unreachable: number }
-  | { problem: "audience_too_large"; size: number };
+/** A started round; for collective rounds, how many were invited from each organisation. */
+export type RubricStart = { round: Round; unreachable: number; withoutOrganisation: number; byOrganisation: Record<string, number> } | AudienceProblem;
 
 export async function startRubric(
   deps: BotDeps,
-  input: { workspace: Workspace; rubric: RubricDefinition; partnership: Partnership; audience: AudienceSpec; mode: "individual" | "collective"; createdBy: string; originChannelId: string | null; closesAt: Date },
+  input: {
+    workspace: Workspace;
+    rubric: RubricDefinition;
+    partnership: Partnership;
+    audience: AudienceSpec;
+    mode: "individual" | "collective";
+    createdBy: string;
+    originChannelId: string | null;
+    closesAt: Date;
+  },
 ): Promise<RubricStart> {
   const { workspace, rubric, partnership } = input;
   const resolved = await resolveAudience(deps, workspace, input.audience, input.createdBy);
-  if (resolved.invitees.length === 0) return { problem: "empty_audience", unreachable: resolved.unreachable };
-  if (resolved.invitees.length > MAX_AUDIENCE) return { problem: "audience_too_large", size: resolved.invitees.length };
+  const problem = audienceRule(resolved, input.audience, workspace.threshold, input.mode);
+  if (problem) return problem;
+  if (input.mode === "collective") {
+    const tooFew = await organisationsWithOneInvitee(deps, workspace, partnership, resolved.invitees);
+    if (tooFew.length > 0) return { problem: "org_too_few", organisations: tooFew };
+  }
   const now = deps.clock.now();
   const round = await deps.store.rounds.create({
     workspaceId: workspace.id,
@@ -53,20 +66,52 @@ export async function startRubric(
     opensAt: now,
     closesAt: input.closesAt,
     secret: newRoundSecret(),
+    promise: promiseOf(workspace),
   });
-  await deps.store.rounds.setInvitees(round.id, resolved.invitees, resolved.unreachable);
+  await rememberInvitees(deps, workspace, resolved);
+  // Collective rounds are attributed to organisations by design; individual ones record groups.
+  const segmentPlan = input.mode === "collective" ? null : await planSegments(deps, workspace, partnership.id, resolved.invitees, round.threshold);
+  await deps.store.rounds.setInvitees(round.id, resolved.invitees, resolved.unreachable, segmentPlan);
   let withoutOrganisation = 0;
+  const byOrganisation: Record<string, number> = {};
   for (const userId of resolved.invitees) {
     const member = await deps.store.members.get(workspace.id, userId);
-    if (input.mode === "collective" && !member?.organisation) withoutOrganisation++;
+    const org = input.mode === "collective" ? await organisationIn(deps, partnership, member?.organisation ?? null) : null;
+    if (input.mode === "collective" && !org) withoutOrganisation++;
+    if (org) byOrganisation[org] = (byOrganisation[org] ?? 0) + 1;
     const t = deps.i18n.forLocale(member?.locale, workspace.locale);
     await deps.outbox.post({
       workspaceId: workspace.id,
       platform: workspace.platform,
       destination: { kind: "dm", userId },
-      card: rubricInvitationCard(t, member?.timezone ?? workspace.timezone, round, rubric, partnership.name, workspace, member?.organisation ?? null),
+      card: rubricInvitationCard(t, member?.timezone ?? workspace.timezone, { ...round, segmentPlan }, rubric, partnership.name, member?.organisation ?? null),
       dedupeKey: `rubric:${round.id}:invite:${userId}`,
     });
   }
-  return { round: { ...round, invitedCount: resolved.invitees.length, unreachableCount: resolved.unreachable }, unreachable: resolved.unreachable, withoutOrganisation };
+  return {
+    round: { ...round, invitedCount: resolved.invitees.length, unreachableCount: resolved.unreachable, segmentPlan },
+    unreachable: resolved.unreachable,
+    withoutOrganisation,
+    byOrganisation,
+  };
+}
+
+/** The person's organisation when it is one kept for this partnership, else null. */
+export async function organisationIn(deps: BotDeps, partnership: Partnership, organisation: string | null): Promise<string | null> {
+  if (!organisation) return null;
+  const listed = await deps.store.partnerships.organisations(partnership.id);
+  return listed.find((o) => o.name.toLowerCase() === organisation.toLowerCase())?.name ?? null;
+}
+
+/**
+ * Organisations of the partnership with exactly one invitee: a collective rating from one person
+ * would be that person's view reported as the organisation's, so such a round does not start.
+ */
+async function organisationsWithOneInvitee(deps: BotDeps, workspace: Workspace, partnership: Partnership, invitees: string[]): Promise<string[]> {
+  const count = new Map<string, number>();
+  for (const userId of invitees) {
+    const org = await organisationIn(deps, partnership, (await deps.store.members.get(workspace.id, userId))?.organisation ?? null);
+    if (org) count.set(org, (count.get(org) ?? 0) + 1);
+  }
+  return [...count].filter(([, n]) => n < 2).map(([org]) => org);
 }

@@ -5,10 +5,11 @@
  * submitting at once cannot both succeed.
  */
 import type { BotDeps } from "../core/context.ts";
-import { dayOf } from "../core/dates.ts";
 import type { RubricDefinition } from "../core/prompts/schemas.ts";
 import type { AnswerInput, Round, Workspace } from "../store/types.ts";
 import { personHash } from "../surveys/participation.ts";
+import { recordAnonymously } from "../surveys/record.ts";
+import { segmentOf } from "../surveys/segments.ts";
 import { DONT_KNOW } from "./definitions.ts";
 
 export type RubricParse =
@@ -16,7 +17,7 @@ export type RubricParse =
   | { ok: false; problem: "unknown_element"; element: string; known: string }
   | { ok: false; problem: "unknown_level"; element: string; level: string; known: string };
 
-export const MAX_NOTE = 500;
+const MAX_NOTE = 500;
 
 export function parseRubricValues(rubric: RubricDefinition, values: Record<string, string>): RubricParse {
   const elements = new Set(rubric.elements.map((e) => e.key));
@@ -59,20 +60,16 @@ export async function submitRubric(
   const collective = round.mode === "collective";
   if (collective && !organisation) return { ok: false, reason: "no_organisation" };
   const hash = collective ? personHash(secret, workspace.id, `org:${organisation!.toLowerCase()}`) : personHash(secret, workspace.id, userId);
-  if (!(await deps.store.responses.recordParticipation(round.id, hash))) {
-    return collective ? { ok: false, reason: "organisation_done", organisation: organisation! } : { ok: false, reason: "already_answered" };
-  }
-  const submittedOn = dayOf(now);
-  try {
-    await deps.store.responses.submit(round.id, { organisation: collective ? organisation : null, submittedOn, answers: parsed.answers });
-  } catch (error) {
-    await deps.store.responses.removeParticipation(round.id, hash);
-    deps.logger.error("rubric submission failed", { round: round.id, error });
-    return { ok: false, reason: "failed" };
-  }
-  for (const n of parsed.notes) {
-    await deps.store.responses.addComment(round.id, { itemKey: n.itemKey, text: n.text, organisation: collective ? organisation : null, submittedOn });
-  }
-  deps.logger.info("rubric submission recorded", { round: round.id, mode: round.mode });
-  return { ok: true };
+  // An individual rating of a partnership round carries its group (side, and organisation when
+  // large enough), fixed by the round's plan; a collective one is attributed to its organisation.
+  const segment = collective ? { side: null, organisation } : segmentOf(round.segmentPlan, organisation);
+  const recorded = await recordAnonymously(deps, round.id, hash, {
+    organisation: segment.organisation,
+    side: segment.side,
+    attributed: collective,
+    answers: parsed.answers,
+    comments: parsed.notes,
+  });
+  if (recorded === "already") return collective ? { ok: false, reason: "organisation_done", organisation: organisation! } : { ok: false, reason: "already_answered" };
+  return recorded === "failed" ? { ok: false, reason: "failed" } : { ok: true };
 }

@@ -23,7 +23,7 @@ export interface MigrationFile {
 }
 
 /** A fixed key for pg_advisory_lock; any constant works as long as every replica uses the same. */
-export const MIGRATION_LOCK_KEY = 72_707_367_100_001;
+const MIGRATION_LOCK_KEY = 72_707_367_100_001;
 
 export function readMigrations(dir: string): MigrationFile[] {
   if (!existsSync(dir)) {

@@ -11,6 +11,8 @@ import type { AgreedAction, ReviewEvent, Round, Workspace } from "../store/types
 import { computePulseResults, gatePulseResults, QUALITIES, type PulseResults } from "../surveys/results.ts";
 import { gateRubricRound, rawFromDistribution, loadRaw, visibleConsensus, type RubricResults } from "../rubrics/results.ts";
 import { addDays, todayIn } from "../reviews/dates.ts";
+import { withPartnership } from "../reviews/cards.ts";
+import { rulesFor } from "../core/gate.ts";
 
 export interface SummaryData {
   workspace: Workspace;
@@ -20,7 +22,9 @@ export interface SummaryData {
   pulses: PulseResults[];
   rubrics: RubricResults[];
   actions: { action: AgreedAction; partnership: string | null }[];
-  reviews: { event: ReviewEvent; partnership: string }[];
+  reviews: { event: ReviewEvent; partnership: string | null }[];
+  /** Rounds closed in the last 60 days whose people have not heard back yet ("you said, we did"). */
+  owed: { round: Round; title: string; partnership: string | null }[];
   partnershipNames: Map<string, string>;
   today: string;
   chart: ChartSeries;
@@ -29,11 +33,20 @@ export interface SummaryData {
 export interface ChartSeries {
   /** Quality means per closed pulse round (only rounds and qualities the gate shows). */
   qualities: { label: string; quality: string; mean: number }[];
-  /** Mean consensus score per rubric element per month (only visible elements). */
-  elements: { month: string; element: string; score: number }[];
+  /**
+   * Per partnership, the consensus level of each element in each closed check-in (only visible
+   * ones). Levels, not numbers: CLARISSA warns against turning the rubric into an index, and
+   * partnerships are never averaged together or ranked.
+   */
+  checkins: { partnership: string; round: string; element: string; level: string; rank: number }[];
+  /** Level labels from best to worst, for the colours. */
+  levels: string[];
 }
 
-export const isQuiet = (d: SummaryData) => d.opened.length + d.pulses.length + d.rubrics.length + d.actions.length + d.reviews.length === 0;
+export const isQuiet = (d: SummaryData) => d.opened.length + d.pulses.length + d.rubrics.length + d.actions.length + d.reviews.length + d.owed.length === 0;
+
+/** How long after closing a round still counts as owing its people a response. */
+const RESPONSE_WINDOW_DAYS = 60;
 
 export async function buildSummary(deps: BotDeps, workspace: Workspace, to: Date, locale: string): Promise<SummaryData> {
   const t = deps.i18n.forLocale(locale);
@@ -52,7 +65,7 @@ export async function buildSummary(deps: BotDeps, workspace: Workspace, to: Date
   const opened: SummaryData["opened"] = [];
   for (const r of [...pulseRounds, ...rubricRounds].filter((r) => r.status !== "scheduled" && within(r.opensAt))) {
     const def = await definition(r);
-    opened.push({ round: r, title: (def.title as Record<string, string>)[locale] ?? def.title.en!, partnership: r.partnershipId ? names.get(r.partnershipId) ?? null : null });
+    opened.push({ round: r, title: (def.title as Record<string, string>)[locale] ?? def.title.en!, partnership: r.partnershipId ? (names.get(r.partnershipId) ?? null) : null });
   }
   const pulses: PulseResults[] = [];
   for (const r of pulseRounds.filter((r) => r.status === "closed" && within(r.closedAt))) pulses.push(await computePulseResults(deps, workspace, r, locale));
@@ -62,12 +75,33 @@ export async function buildSummary(deps: BotDeps, workspace: Workspace, to: Date
   const weekEnd = addDays(today, 7);
   const actions = (await deps.store.actions.list(workspace.id, { status: "open" }))
     .filter((a) => a.dueDate !== null && a.dueDate <= weekEnd)
-    .map((action) => ({ action, partnership: action.partnershipId ? names.get(action.partnershipId) ?? null : null }));
-  const reviews = (await deps.store.reviews.listOpen(workspace.id, { dueOnOrBefore: addDays(today, 30) }))
-    .filter((e) => names.has(e.partnershipId))
-    .map((event) => ({ event, partnership: names.get(event.partnershipId)! }));
+    .map((action) => ({ action, partnership: action.partnershipId ? (names.get(action.partnershipId) ?? null) : null }));
+  const reviews = withPartnership(await deps.store.reviews.listOpen(workspace.id, { dueOnOrBefore: addDays(today, 30) }), names);
 
-  return { workspace, from, to, opened, pulses, rubrics, actions, reviews, partnershipNames: names, today, chart: await chartSeries(qualityNames, deps, workspace, pulseRounds, rubricRounds, definition, to, locale) };
+  const answerable = [...pulseRounds, ...rubricRounds].filter(
+    (r) => r.status === "closed" && r.closedAt && r.closedAt.getTime() > to.getTime() - RESPONSE_WINDOW_DAYS * 86_400_000,
+  );
+  const responded = new Set((await deps.store.roundResponses.forRounds(answerable.map((r) => r.id))).map((r) => r.roundId));
+  const owed: SummaryData["owed"] = [];
+  for (const r of answerable.filter((r) => !responded.has(r.id))) {
+    const def = await definition(r);
+    owed.push({ round: r, title: (def.title as Record<string, string>)[locale] ?? def.title.en!, partnership: r.partnershipId ? (names.get(r.partnershipId) ?? null) : null });
+  }
+
+  return {
+    workspace,
+    from,
+    to,
+    opened,
+    owed,
+    pulses,
+    rubrics,
+    actions,
+    reviews,
+    partnershipNames: names,
+    today,
+    chart: await chartSeries(qualityNames, deps, workspace, pulseRounds, rubricRounds, definition, to, locale),
+  };
 }
 
 /**
@@ -97,10 +131,10 @@ async function weekRubrics(
         round,
         rubric: (await definition(round)) as RubricDefinition,
         raw: await raw(round),
-        previous: prev ? { round: prev, rubric: (await definition(prev)) as RubricDefinition, raw: await raw(prev) } : null,
-        threshold: workspace.threshold,
+        previous: prev ? { round: prev, rubric: (await definition(prev)) as RubricDefinition, raw: await raw(prev), threshold: rulesFor(prev, workspace).threshold } : null,
+        threshold: rulesFor(round, workspace).threshold,
         locale,
-        partnership: round.partnershipId ? names.get(round.partnershipId) ?? "" : "",
+        partnership: round.partnershipId ? (names.get(round.partnershipId) ?? "") : "",
       }),
     );
   }
@@ -117,7 +151,10 @@ async function chartSeries(
   to: Date,
   locale: string,
 ): Promise<ChartSeries> {
-  const closedPulses = pulseRounds.filter((r) => r.status === "closed").slice(0, 8).reverse();
+  const closedPulses = pulseRounds
+    .filter((r) => r.status === "closed")
+    .slice(0, 8)
+    .reverse();
   const aggregates = await deps.store.responses.pulseAggregatesMany(closedPulses.map((r) => r.id));
   const qualities: ChartSeries["qualities"] = [];
   for (const round of closedPulses) {
@@ -125,8 +162,8 @@ async function chartSeries(
       round,
       template: (await definition(round)) as SurveyTemplate,
       locale,
-      threshold: workspace.threshold,
-      commentThreshold: workspace.commentThreshold,
+      threshold: rulesFor(round, workspace).threshold,
+      commentThreshold: rulesFor(round, workspace).commentThreshold,
       aggregates: aggregates.get(round.id)!,
       comments: [],
       previous: null,
@@ -134,25 +171,23 @@ async function chartSeries(
     const label = DateTime.fromJSDate(round.closedAt ?? round.closesAt, { zone: workspace.timezone }).toFormat("d LLL");
     for (const q of gated.qualities) qualities.push({ label: `${label} ${round.ref}`, quality: qualityNames[q.quality] ?? q.quality, mean: Math.round(q.mean * 100) / 100 });
   }
-  const since = DateTime.fromJSDate(to).minus({ months: 6 }).toJSDate();
-  const recentRubrics = rubricRounds.filter((r) => r.status === "closed" && r.closedAt && r.closedAt > since);
+  const since = DateTime.fromJSDate(to).minus({ months: 12 }).toJSDate();
+  const recentRubrics = rubricRounds.filter((r) => r.status === "closed" && r.closedAt && r.closedAt > since && r.partnershipId).reverse();
   const distributions = await deps.store.responses.rubricDistributionMany(recentRubrics.filter((r) => r.mode === "individual").map((r) => r.id));
-  const sums = new Map<string, { total: number; n: number }>();
+  const names = new Map((await deps.store.partnerships.list(workspace.id, { includeArchived: true })).map((p) => [p.id, p.name]));
+  const pick = (l: Record<string, string>) => l[locale] ?? l.en!;
+  const checkins: ChartSeries["checkins"] = [];
+  const levels = new Map<string, number>();
   for (const round of recentRubrics) {
     const rubric = (await definition(round)) as RubricDefinition;
     const raw = round.mode === "individual" ? rawFromDistribution(distributions.get(round.id)!) : await loadRaw(deps, round);
-    const month = DateTime.fromJSDate(round.closedAt!, { zone: workspace.timezone }).toFormat("yyyy-LL");
-    for (const [elementKey, c] of visibleConsensus(round, rubric, raw, workspace.threshold)) {
-      const score = rubric.levels.find((l) => l.key === c.consensus)!.score;
+    const label = `${DateTime.fromJSDate(round.closedAt!, { zone: workspace.timezone }).toFormat("d LLL yy")} ${round.ref}`;
+    for (const l of rubric.levels) levels.set(pick(l.label), Math.max(levels.get(pick(l.label)) ?? -Infinity, l.score));
+    for (const [elementKey, c] of visibleConsensus(round, rubric, raw, rulesFor(round, workspace).threshold)) {
+      const level = rubric.levels.find((l) => l.key === c.consensus)!;
       const element = rubric.elements.find((e) => e.key === elementKey)!;
-      const key = `${month}|${(element.label as Record<string, string>)[locale] ?? element.label.en}`;
-      const s = sums.get(key) ?? { total: 0, n: 0 };
-      sums.set(key, { total: s.total + score, n: s.n + 1 });
+      checkins.push({ partnership: names.get(round.partnershipId!) ?? "", round: label, element: pick(element.label), level: pick(level.label), rank: level.score });
     }
   }
-  const elements = [...sums].map(([key, s]) => {
-    const [month, element] = key.split("|") as [string, string];
-    return { month, element, score: Math.round((s.total / s.n) * 100) / 100 };
-  });
-  return { qualities, elements };
+  return { qualities, checkins, levels: [...levels].sort((a, b) => b[1] - a[1]).map(([l]) => l) };
 }

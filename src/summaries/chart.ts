@@ -5,19 +5,29 @@
  */
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
-import * as vega from "vega";
-import { compile, type TopLevelSpec } from "vega-lite";
-import { Resvg } from "@resvg/resvg-js";
+import type { TopLevelSpec } from "vega-lite";
 import type { ChartSeries } from "./build.ts";
+
+/**
+ * vega, vega-lite and resvg load on the first chart, not at start: they are large, and most
+ * processes (and most tests) never draw one.
+ */
+const renderers = async () => {
+  const [vega, vegaLite, resvg] = await Promise.all([import("vega"), import("vega-lite"), import("@resvg/resvg-js")]);
+  return { vega, compile: vegaLite.compile, Resvg: resvg.Resvg };
+};
 
 const require = createRequire(import.meta.url);
 const FONT = join(dirname(require.resolve("dejavu-fonts-ttf/package.json")), "ttf", "DejaVuSans.ttf");
 
-export function hasChartData(series: ChartSeries): boolean {
-  return series.qualities.length > 0 || series.elements.length > 0;
+/** Best to worst: green, amber, red (then greys for rubrics with more levels). */
+const LEVEL_COLOURS = ["#2e7d32", "#f9a825", "#c62828", "#757575", "#bdbdbd"];
+
+function hasChartData(series: ChartSeries): boolean {
+  return series.qualities.length > 0 || series.checkins.length > 0;
 }
 
-export function chartSpec(series: ChartSeries, titles: { qualities: string; elements: string }): TopLevelSpec {
+function chartSpec(series: ChartSeries, titles: { qualities: string; elements: string }): TopLevelSpec {
   const panels = [];
   if (series.qualities.length > 0) {
     panels.push({
@@ -33,18 +43,24 @@ export function chartSpec(series: ChartSeries, titles: { qualities: string; elem
       },
     });
   }
-  if (series.elements.length > 0) {
+  if (series.checkins.length > 0) {
+    // One grid per partnership (element × check-in, the level as a colour): partnerships are
+    // shown next to themselves over time, never averaged together or ranked.
     panels.push({
       title: titles.elements,
-      width: 460,
-      height: 160,
-      data: { values: series.elements },
-      mark: { type: "line" as const, point: true },
-      encoding: {
-        x: { field: "month", type: "ordinal" as const, title: null, axis: { labelAngle: 0 } },
-        y: { field: "score", type: "quantitative" as const, title: "needs help → well-functioning", scale: { domain: [1, 3] } },
-        color: { field: "element", type: "nominal" as const, title: null },
+      data: { values: series.checkins },
+      facet: { row: { field: "partnership", type: "nominal" as const, title: null, header: { labelAngle: 0, labelAlign: "left" as const, labelFontWeight: "bold" as const } } },
+      spec: {
+        width: 300,
+        height: { step: 16 },
+        mark: { type: "rect" as const, stroke: "white" },
+        encoding: {
+          x: { field: "round", type: "ordinal" as const, title: null, sort: null, axis: { labelAngle: 0, orient: "top" as const } },
+          y: { field: "element", type: "ordinal" as const, title: null, sort: null, axis: { labelLimit: 260 } },
+          color: { field: "level", type: "nominal" as const, title: null, scale: { domain: series.levels, range: LEVEL_COLOURS.slice(0, series.levels.length) } },
+        },
       },
+      resolve: { scale: { x: "independent" } },
     });
   }
   return {
@@ -59,6 +75,7 @@ export function chartSpec(series: ChartSeries, titles: { qualities: string; elem
 /** PNG bytes of the chart, or null when there is nothing to draw. */
 export async function renderChart(series: ChartSeries, titles: { qualities: string; elements: string }): Promise<Buffer | null> {
   if (!hasChartData(series)) return null;
+  const { vega, compile, Resvg } = await renderers();
   const view = new vega.View(vega.parse(compile(chartSpec(series, titles)).spec), { renderer: "none" });
   const svg = await view.toSVG();
   view.finalize();

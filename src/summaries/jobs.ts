@@ -10,7 +10,7 @@ import type { SummarySubscription } from "../store/types.ts";
 import { buildSummary } from "./build.ts";
 import { renderSummary } from "./card.ts";
 
-export const SUMMARY_GRACE_MS = 36 * 3_600_000;
+const SUMMARY_GRACE_MS = 36 * 3_600_000;
 
 /** The latest scheduled time of a subscription at or before `at`. */
 export function lastScheduled(sub: Pick<SummarySubscription, "weekday" | "localTime">, zone: string, at: Date): Date {
@@ -39,7 +39,13 @@ export const weeklySummaryJob: JobDefinition = {
       const t = deps.i18n.forLocale(workspace.locale);
       const card = await renderSummary(t, await buildSummary(deps, workspace, scheduled, t.locale));
       if (!card) continue; // a quiet week, and the workspace skips quiet weeks
-      const fresh = await deps.outbox.post({ workspaceId: workspace.id, platform: workspace.platform, destination: { kind: "conversation", conversationId: sub.channelId }, card, dedupeKey });
+      const fresh = await deps.outbox.post({
+        workspaceId: workspace.id,
+        platform: workspace.platform,
+        destination: { kind: "conversation", conversationId: sub.channelId },
+        card,
+        dedupeKey,
+      });
       if (fresh) posted++;
     }
     return { posted };

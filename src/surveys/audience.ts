@@ -2,27 +2,65 @@
  * Turns "to #channel @person…" into the people to invite, through the platform adapter (channel
  * rosters are paged by the adapter). Bots and the person starting the round are left out; people
  * the platform does not let the bot reach are counted, so the coordinator can be told.
+ *
+ * The audience is fixed when the round opens: only these people count towards its threshold
+ * (DESIGN.md §3 rule 11). A round addressed to people by name needs at least twice the threshold
+ * of invitees, so a coordinator cannot surround one partner with a few colleagues whose answers
+ * they know.
  */
 import type { BotDeps } from "../core/context.ts";
+import { effectiveThreshold } from "../core/gate.ts";
 import type { AudienceSpec, Workspace } from "../store/types.ts";
 
 export const MAX_AUDIENCE = 5000;
 
 export interface ResolvedAudience {
   invitees: string[];
+  /** Display names the platform gave for invitees, when it gave any. */
+  names: Map<string, string>;
   unreachable: number;
 }
+
+export type AudienceProblem =
+  | { problem: "empty_audience"; unreachable: number }
+  | { problem: "audience_too_large"; size: number }
+  | { problem: "named_too_few"; size: number; minimum: number }
+  | { problem: "org_too_few"; organisations: string[] };
 
 export async function resolveAudience(deps: BotDeps, workspace: Workspace, spec: AudienceSpec, exclude: string): Promise<ResolvedAudience> {
   const reachable = new Set<string>();
   const unreachable = new Set<string>();
+  const names = new Map<string, string>();
   for (const channel of spec.channels) {
     for (const m of await deps.directory.listMembers(workspace.platform, workspace.id, channel)) {
       if (m.isBot || m.userId === exclude) continue;
       (m.reachable ? reachable : unreachable).add(m.userId);
+      if (m.displayName) names.set(m.userId, m.displayName);
     }
   }
   for (const user of spec.users) if (user !== exclude) reachable.add(user);
   for (const u of reachable) unreachable.delete(u);
-  return { invitees: [...reachable], unreachable: unreachable.size };
+  return { invitees: [...reachable], names, unreachable: unreachable.size };
+}
+
+/** Why this audience cannot take a round, if anything. */
+export function audienceRule(resolved: ResolvedAudience, spec: AudienceSpec, threshold: number, mode: "individual" | "collective" = "individual"): AudienceProblem | null {
+  const size = resolved.invitees.length;
+  if (size === 0) return { problem: "empty_audience", unreachable: resolved.unreachable };
+  if (size > MAX_AUDIENCE) return { problem: "audience_too_large", size };
+  // Collective ratings are attributed to organisations, not anonymous: the rule is about anonymity.
+  const minimum = 2 * effectiveThreshold(threshold);
+  if (mode === "individual" && spec.users.length > 0 && size < minimum) return { problem: "named_too_few", size, minimum };
+  return null;
+}
+
+/**
+ * Member rows for every invitee, written when the round opens: a person's first click must not be
+ * the moment their row is born (DESIGN.md §3 rule 10).
+ */
+export async function rememberInvitees(deps: BotDeps, workspace: Workspace, resolved: ResolvedAudience): Promise<void> {
+  await deps.store.members.ensureMany(
+    workspace.id,
+    resolved.invitees.map((userId) => ({ userId, displayName: resolved.names.get(userId) ?? "" })),
+  );
 }

@@ -4,6 +4,7 @@
  * coordinator and to the channel the round was started from. Exactly one closer posts results.
  */
 import type { BotDeps } from "../core/context.ts";
+import { roundScope } from "../core/outbox.ts";
 import type { Round, Workspace } from "../store/types.ts";
 import { computePulseResults, templateOf } from "./results.ts";
 import { resultsCard } from "./results-card.ts";
@@ -12,9 +13,9 @@ import { postResults } from "./post-results.ts";
 
 export async function closePulseRound(deps: BotDeps, workspace: Workspace, round: Round): Promise<boolean> {
   const now = deps.clock.now();
-  if (!(await deps.store.rounds.close(round.id, now))) return false;
-  // Who was invited or reminded is participation data; it goes with the secret.
-  await deps.store.outbox.deleteByPrefix(`pulse:${round.id}:`);
+  // Erases the secret, invitees, participation codes and the round's outbox rows, and rewrites
+  // the answers in a random order (see RoundStore.close).
+  if (!(await deps.store.rounds.close(round.id, now, roundScope(round)))) return false;
   const closed = (await deps.store.rounds.byId(round.id))!;
   const template = await templateOf(deps, closed);
   await postResults(deps, workspace, closed, async (t, zone) => resultsCard(t, await computePulseResults(deps, workspace, closed, t.locale), zone));

@@ -14,7 +14,9 @@ import { invitationCard } from "./cards.ts";
 import { personHash, newRoundSecret } from "./participation.ts";
 import { templateOf } from "./results.ts";
 import { invite } from "./start.ts";
-import { resolveAudience } from "./audience.ts";
+import { rememberInvitees, resolveAudience } from "./audience.ts";
+import { promiseOf } from "../core/gate.ts";
+import { planSegments } from "./segments.ts";
 
 export const pulseRoundsJob: JobDefinition = {
   id: "pulse-rounds",
@@ -40,15 +42,19 @@ export const pulseRoundsJob: JobDefinition = {
 async function openScheduled(deps: BotDeps, round: Round): Promise<boolean> {
   const workspace = await deps.store.workspaces.get(round.workspaceId);
   if (!workspace) return false;
-  if (!(await deps.store.rounds.open(round.id, newRoundSecret()))) return false;
+  const promise = promiseOf(workspace);
+  if (!(await deps.store.rounds.open(round.id, newRoundSecret(), promise, deps.clock.now()))) return false;
+  const opened = (await deps.store.rounds.byId(round.id))!;
   const resolved = await resolveAudience(deps, workspace, round.audience, round.createdBy);
-  await deps.store.rounds.setInvitees(round.id, resolved.invitees, resolved.unreachable);
-  await invite(deps, workspace, { ...round, invitedCount: resolved.invitees.length }, await templateOf(deps, round), resolved.invitees);
+  await rememberInvitees(deps, workspace, resolved);
+  const segmentPlan = await planSegments(deps, workspace, opened.partnershipId, resolved.invitees, opened.threshold);
+  await deps.store.rounds.setInvitees(round.id, resolved.invitees, resolved.unreachable, segmentPlan);
+  await invite(deps, workspace, { ...opened, invitedCount: resolved.invitees.length, segmentPlan }, await templateOf(deps, round), resolved.invitees);
   return true;
 }
 
 /** When reminder 1 (half-way) and 2 (24 h before close) fall due; the second only if it comes after the first. */
-export function reminderTimes(round: Round): Date[] {
+function reminderTimes(round: Round): Date[] {
   const open = round.opensAt.getTime();
   const close = round.closesAt.getTime();
   const halfway = open + (close - open) / 2;
@@ -56,8 +62,8 @@ export function reminderTimes(round: Round): Date[] {
   return dayBefore > halfway + 3_600_000 ? [new Date(halfway), new Date(dayBefore)] : [new Date(halfway)];
 }
 
-export const DAYTIME_START = 9;
-export const DAYTIME_END = 18;
+const DAYTIME_START = 9;
+const DAYTIME_END = 18;
 
 export const pulseRemindersJob: JobDefinition = {
   id: "pulse-reminders",
@@ -77,8 +83,10 @@ export const pulseRemindersJob: JobDefinition = {
       if (!workspace || !secret) continue;
       const template = await templateOf(deps, round);
       const answered = await deps.store.responses.participationHashes(round.id);
+      const optedOut = await deps.store.responses.reminderOptOuts(round.id);
       for (const userId of await deps.store.rounds.invitees(round.id)) {
-        if (answered.has(personHash(secret, workspace.id, userId))) continue;
+        const hash = personHash(secret, workspace.id, userId);
+        if (answered.has(hash) || optedOut.has(hash)) continue;
         const member = await deps.store.members.get(workspace.id, userId);
         if (member?.remindersOptOut) continue;
         const zone = member?.timezone ?? workspace.timezone;
@@ -89,7 +97,7 @@ export const pulseRemindersJob: JobDefinition = {
           workspaceId: workspace.id,
           platform: workspace.platform,
           destination: { kind: "dm", userId },
-          card: invitationCard({ t, zone }, round, template, workspace, index),
+          card: invitationCard({ t, zone, organisation: member?.organisation ?? null }, round, template, index),
           // One key per person and reminder number: re-running a slot never sends twice.
           dedupeKey: `pulse:${round.id}:remind${index}:${userId}`,
         });

@@ -1,9 +1,11 @@
 /** Renders gated pulse results as a card. Only `PulseResults` (already gated) reaches this file. */
+import { userText } from "../core/text.ts";
 import { card, context, divider, fields, heading, text, type Card, type CardElement } from "../core/card.ts";
 import { formatDateTime } from "../core/dates.ts";
 import { effectiveThreshold } from "../core/gate.ts";
 import type { Translate } from "../core/i18n.ts";
 import type { PulseResults } from "./results.ts";
+import type { OpenRoundCount } from "./open-count.ts";
 
 export const fmtMean = (n: number) => n.toFixed(1);
 export function fmtChange(change: number | null): string {
@@ -14,36 +16,78 @@ export function fmtChange(change: number | null): string {
 const bar = (counts: number[]) => counts.map((c, i) => `${i + 1}:${c}`).join("  ");
 const pct = (a: number, b: number) => (b > 0 ? Math.round((100 * a) / b) : 0);
 
+/** How the host and the partners answered, question by question, with the gap between them. */
+function sidesElements(t: Translate, r: PulseResults, number: Map<string, number>, threshold: number): CardElement[] {
+  const s = r.sides!;
+  const host = t("side.host_short");
+  const partners = t("side.partner_short");
+  const out: CardElement[] = [divider(), text(`*${t("pulse.sides_title")}*`)];
+  const withheld = [s.host.visible ? null : host, s.partner.visible ? null : partners].filter(Boolean);
+  if (withheld.length > 0) out.push(context(t("pulse.side_withheld", { sides: withheld.join(", "), threshold })));
+  const fmt = (v: number | null) => (v === null ? "–" : fmtMean(v));
+  const gap = (g: number | null) => (g === null ? "" : ` · ${t("pulse.gap", { gap: `${g > 0 ? "+" : g < 0 ? "−" : "±"}${Math.abs(g).toFixed(1)}` })}`);
+  const lines = s.questions.map((q) => `${number.get(q.key)}. ${host} *${fmt(q.host)}* · ${partners} *${fmt(q.partner)}*${gap(q.gap)}`);
+  if (lines.length > 0) out.push(text(lines.join("\n")));
+  if (s.withheldQuestions > 0) out.push(context(t("pulse.side_questions_withheld", { count: s.withheldQuestions, threshold })));
+  out.push(context(t("pulse.sides_note")));
+  return out;
+}
+
 export function resultsCard(t: Translate & { locale: string }, r: PulseResults, zone: string): Card {
   const title = t("pulse.results_title", { title: r.title, ref: r.round.ref });
   const rate = t("pulse.response_rate", { respondents: r.respondents, invited: r.invited, percent: pct(r.respondents, r.invited) });
   const threshold = effectiveThreshold(r.threshold);
   if (!r.closed) {
+    // No count while open: coordinators see the slow daily count in `status`, leads nothing.
     const closes = formatDateTime(r.round.closesAt, zone, t.locale);
-    const message = r.decision.visible
-      ? t("pulse.results_when_closed", { closes, threshold })
-      : t("pulse.results_open_needed", { needed: r.decision.needed, threshold, closes });
-    return card(title, heading(title), text(rate), text(`:lock: ${message}`));
+    return card(title, heading(title), text(`:lock: ${t("pulse.results_when_closed", { closes, threshold })}`));
   }
   if (!r.decision.visible) {
     return card(title, heading(title), text(rate), text(`:lock: ${t("pulse.results_withheld", { needed: r.decision.needed, threshold })}`));
   }
   const elements: CardElement[] = [heading(title), text(rate)];
+  // Questions are numbered so each quality can say which of them make it.
+  const number = new Map(r.questions.map((q, i) => [q.key, i + 1]));
   if (r.qualities.length > 0) {
     elements.push(text(`*${t("pulse.by_quality")}*`));
     elements.push(fields(r.qualities.map((q) => [t(`quality.${q.quality as "equitable"}`), `${fmtMean(q.mean)} / 5${fmtChange(q.change)}`])));
+    const made = r.qualities.map((q) =>
+      t("pulse.quality_items", {
+        quality: t(`quality.${q.quality as "equitable"}`),
+        items: q.items
+          .map((k) => number.get(k) ?? 0)
+          .sort((a, b) => a - b)
+          .join(", "),
+      }),
+    );
+    elements.push(context(`${made.join(" · ")}. ${t("pulse.quality_note")}`));
   }
   if (r.questions.length > 0) {
     elements.push(divider(), text(`*${t("pulse.by_question")}*`));
     for (const q of r.questions) {
-      const extra = q.preferNot > 0 ? ` · ${t("pulse.prefer_not_count", { count: q.preferNot })}` : "";
-      elements.push(text(`*${fmtMean(q.mean)}*${fmtChange(q.change)}  ${q.label}\n\`${bar(q.counts)}\`${extra}`));
+      const extras = [
+        q.preferNot > 0 ? t("pulse.prefer_not_count", { count: q.preferNot }) : null,
+        q.notApplicable > 0 ? t("pulse.not_applicable_count", { count: q.notApplicable }) : null,
+      ].filter(Boolean);
+      const extra = extras.length ? ` · ${extras.join(" · ")}` : "";
+      elements.push(text(`${number.get(q.key)}. *${fmtMean(q.mean)}*${fmtChange(q.change)}  ${q.label}\n\`${bar(q.counts)}\`${extra}`));
     }
   }
   if (r.withheldQuestions > 0) elements.push(context(t("pulse.questions_withheld", { count: r.withheldQuestions, threshold })));
+  if (r.sides) elements.push(...sidesElements(t, r, number, threshold));
   if (r.comments?.visible) {
-    elements.push(divider(), text(`*${t("pulse.comments")}*`));
-    for (const c of r.comments.texts) elements.push(text(`> ${c.replace(/\n/g, "\n> ")}`));
+    if (r.comments.texts.length > 0) elements.push(divider(), text(`*${t("pulse.comments")}*`));
+    // Comments are shown as typed: each line quoted, its text inert on every platform.
+    for (const c of r.comments.texts)
+      elements.push(
+        text(
+          c
+            .split("\n")
+            .map((line) => `> ${userText(line)}`)
+            .join("\n"),
+        ),
+      );
+    if (r.comments.withheld > 0) elements.push(context(t("pulse.comments_few", { count: r.comments.withheld, minimum: r.comments.minCommenters })));
   } else if (r.comments && !r.comments.visible) {
     elements.push(context(t("pulse.comments_withheld", { needed: r.comments.needed })));
   }
@@ -51,18 +95,38 @@ export function resultsCard(t: Translate & { locale: string }, r: PulseResults, 
   return { summary: title, elements };
 }
 
-export function statusCard(t: Translate & { locale: string }, r: PulseResults, zone: string, unreachable: number): Card {
+/**
+ * Where a round stands, for coordinators. Open: the slow daily count and whether it reaches the
+ * threshold, never a live figure (DESIGN.md §3 rule 12). Closed: the final count.
+ */
+export function statusCard(t: Translate & { locale: string }, r: PulseResults, zone: string, unreachable: number, open?: OpenRoundCount): Card {
   const title = t("pulse.status_title", { title: r.title, ref: r.round.ref });
-  const state = r.round.status === "open" ? t("pulse.state_open", { closes: formatDateTime(r.round.closesAt, zone, t.locale) }) : t("pulse.state_closed");
-  return card(
-    title,
-    heading(title),
-    fields([
-      [t("pulse.status_state"), state],
-      [t("pulse.status_answered"), t("pulse.response_rate", { respondents: r.respondents, invited: r.invited, percent: pct(r.respondents, r.invited) })],
-      [t("pulse.status_threshold"), String(effectiveThreshold(r.threshold))],
-    ]),
-    unreachable > 0 ? context(t("pulse.unreachable", { count: unreachable })) : undefined,
-    context(t("pulse.status_counts_only")),
-  );
+  return roundStatusCard(t, title, r.round, zone, unreachable, open ?? null, r.closed ? { respondents: r.respondents, threshold: r.threshold } : null);
+}
+
+/** The status card of a pulse or rubric round (shared so both say the same thing the same way). */
+export function roundStatusCard(
+  t: Translate & { locale: string },
+  title: string,
+  round: PulseResults["round"],
+  zone: string,
+  unreachable: number,
+  open: OpenRoundCount | null,
+  closed: { respondents: number; threshold: number } | null,
+): Card {
+  const rows: [string, string][] = [];
+  if (round.status === "open" && open) {
+    rows.push([t("pulse.status_state"), t("pulse.state_open", { closes: formatDateTime(round.closesAt, zone, t.locale) })]);
+    rows.push([t("pulse.status_results"), open.enough ? t("pulse.status_enough") : t("pulse.status_not_enough", { threshold: open.threshold })]);
+    rows.push([t("pulse.status_answered"), t("pulse.status_count", { answered: open.answered, invited: open.invited, asOf: formatDateTime(open.asOf, zone, t.locale) })]);
+  } else {
+    rows.push([t("pulse.status_state"), t("pulse.state_closed")]);
+    if (closed)
+      rows.push([
+        t("pulse.status_answered"),
+        t("pulse.response_rate", { respondents: closed.respondents, invited: round.invitedCount, percent: pct(closed.respondents, round.invitedCount) }),
+      ]);
+  }
+  rows.push([t("pulse.status_threshold"), String(effectiveThreshold(open?.threshold ?? closed?.threshold ?? round.threshold))]);
+  return card(title, heading(title), fields(rows), unreachable > 0 ? context(t("pulse.unreachable", { count: unreachable })) : undefined, context(t("pulse.status_slow")));
 }

@@ -6,30 +6,39 @@
  * Renderers (chat card, CSV export, weekly summary) only ever see the gated `PulseResults`.
  */
 import type { BotDeps } from "../core/context.ts";
-import { gate, gateComments, type GateDecision } from "../core/gate.ts";
+import { COMMENTERS_FLOOR, gate, gateCommentItems, rulesFor, type GateDecision } from "../core/gate.ts";
 import type { SurveyTemplate } from "../core/prompts/schemas.ts";
 import type { PulseAggregates, QuestionAggregate, Round, Workspace } from "../store/types.ts";
 import { pick, questionsOf } from "./templates.ts";
+import { gatePulseSides, type PulseSides } from "./side-results.ts";
 
-export interface QuestionResult {
+interface QuestionResult {
   key: string;
   label: string;
-  quality: string;
+  quality: string | null;
   answered: number;
   preferNot: number;
+  /** "Does not apply" answers (not counted in the mean). */
+  notApplicable: number;
   mean: number;
   counts: number[];
   /** Mean now minus mean in the previous round, when both are visible. */
   change: number | null;
 }
 
-export interface QualityResult {
+interface QualityResult {
   quality: string;
+  /** The items that make the figure (their keys), so a reader sees what "Equitable" means here. */
+  items: string[];
   /** Answers (not people) behind the mean: the sum over its visible questions. */
   answers: number;
   mean: number;
+  /** Against the previous round, over the items both rounds showed (rotating templates differ). */
   change: number | null;
 }
+
+/** A quality is a figure only when at least this many items of the round make it. */
+export const MIN_QUALITY_ITEMS = 2;
 
 export interface PulseResults {
   round: Round;
@@ -44,8 +53,14 @@ export interface PulseResults {
   /** Questions withheld because too few answered them ("prefer not to say" is not an answer). */
   withheldQuestions: number;
   qualities: QualityResult[];
-  comments: { visible: true; texts: string[] } | { visible: false; needed: number } | null;
+  /**
+   * `withheld`: comments not shown because fewer than `minCommenters` people wrote one on their
+   * question (a lone comment could be recognised).
+   */
+  comments: { visible: true; texts: string[]; withheld: number; minCommenters: number } | { visible: false; needed: number } | null;
   previousRef: string | null;
+  /** The host's and the partners' figures side by side (rounds of a partnership). */
+  sides: PulseSides | null;
 }
 
 export const QUALITIES = ["equitable", "effective", "deep", "diverse"] as const;
@@ -66,17 +81,21 @@ function visible(questions: QuestionAggregate[], threshold: number): Map<string,
   return out;
 }
 
-function qualityMeans(shown: Map<string, QuestionAggregate & { mean: number }>, qualityOf: Record<string, string>): Map<string, { answers: number; mean: number }> {
-  const sums = new Map<string, { answers: number; total: number }>();
+type Shown = Map<string, QuestionAggregate & { mean: number }>;
+
+/** Answer-weighted means per quality over the given items; each with the items that made it. */
+function qualityMeans(shown: Shown, qualityOf: Record<string, string | undefined>, keys?: Set<string>): Map<string, { items: string[]; answers: number; mean: number }> {
+  const sums = new Map<string, { items: string[]; answers: number; total: number }>();
   for (const [key, q] of shown) {
     const quality = qualityOf[key];
-    if (!quality) continue;
-    const s = sums.get(quality) ?? { answers: 0, total: 0 };
+    if (!quality || (keys && !keys.has(key))) continue;
+    const s = sums.get(quality) ?? { items: [], answers: 0, total: 0 };
+    s.items.push(key);
     s.answers += q.answered;
     s.total += q.mean * q.answered;
     sums.set(quality, s);
   }
-  return new Map([...sums].map(([k, s]) => [k, { answers: s.answers, mean: s.total / s.answers }]));
+  return new Map([...sums].map(([k, s]) => [k, { items: s.items, answers: s.answers, mean: s.total / s.answers }]));
 }
 
 export interface GateInput {
@@ -85,9 +104,12 @@ export interface GateInput {
   locale: string;
   threshold: number;
   commentThreshold: number;
+  /** Comments of a question appear only when at least this many were written (never below 2). */
+  minCommenters?: number;
   aggregates: PulseAggregates;
-  comments: string[];
-  previous: { ref: string; template: SurveyTemplate; aggregates: PulseAggregates } | null;
+  comments: { itemKey: string; text: string }[];
+  /** `threshold`: the one that gates the previous round (its own promise or the current setting). */
+  previous: { ref: string; template: SurveyTemplate; aggregates: PulseAggregates; threshold?: number } | null;
   random?: () => number;
 }
 
@@ -109,19 +131,20 @@ export function gatePulseResults(input: GateInput): PulseResults {
     qualities: [],
     comments: null,
     previousRef: null,
+    sides: null,
   };
   // Figures appear only for closed rounds: watching an open round change answer by answer would
   // reveal each new answer by subtraction.
   if (!closed || !decision.visible) return result;
 
-  const qualityOf = Object.fromEntries(template.questions.flatMap((q) => (q.type === "scale" ? [[q.key, q.quality]] : [])));
+  const qualityOf: Record<string, string | undefined> = Object.fromEntries(template.questions.flatMap((q) => (q.type === "scale" ? [[q.key, q.quality]] : [])));
   const shown = visible(aggregates.questions, threshold);
-  let prevShown = new Map<string, QuestionAggregate & { mean: number }>();
-  let prevQualities = new Map<string, { answers: number; mean: number }>();
-  if (input.previous && gate(input.previous.aggregates.respondents, threshold).visible) {
-    const prevQualityOf = Object.fromEntries(input.previous.template.questions.flatMap((q) => (q.type === "scale" ? [[q.key, q.quality]] : [])));
-    prevShown = visible(input.previous.aggregates.questions, threshold);
-    prevQualities = qualityMeans(prevShown, prevQualityOf);
+  let prevShown: Shown = new Map();
+  let prevQualityOf: Record<string, string | undefined> = {};
+  const prevThreshold = Math.max(threshold, input.previous?.threshold ?? threshold);
+  if (input.previous && gate(input.previous.aggregates.respondents, prevThreshold).visible) {
+    prevQualityOf = Object.fromEntries(input.previous.template.questions.flatMap((q) => (q.type === "scale" ? [[q.key, q.quality]] : [])));
+    prevShown = visible(input.previous.aggregates.questions, prevThreshold);
     result.previousRef = input.previous.ref;
   }
   for (const q of questionsOf(template, round.questionKeys)) {
@@ -135,24 +158,44 @@ export function gatePulseResults(input: GateInput): PulseResults {
     result.questions.push({
       key: q.key,
       label: pick(q.text, locale),
-      quality: q.quality,
+      quality: q.quality ?? null,
       answered: v.answered,
       preferNot: v.preferNot,
+      notApplicable: v.notApplicable ?? 0,
       mean: v.mean,
       counts: [1, 2, 3, 4, 5].map((n) => v.counts[n] ?? 0),
       change: before ? v.mean - before.mean : null,
     });
   }
-  const qualities = qualityMeans(new Map([...shown].filter(([k]) => round.questionKeys.includes(k))), qualityOf);
+  const asked = new Set(round.questionKeys);
+  const qualities = qualityMeans(shown, qualityOf, asked);
+  // The change compares like with like: only items shown in both rounds, tagged the same way.
+  const common = new Set([...asked].filter((k) => prevShown.has(k) && prevQualityOf[k] === qualityOf[k]));
+  const nowCommon = qualityMeans(shown, qualityOf, common);
+  const beforeCommon = qualityMeans(prevShown, prevQualityOf, common);
   for (const quality of QUALITIES) {
     const v = qualities.get(quality);
-    if (!v) continue;
-    const before = prevQualities.get(quality);
-    result.qualities.push({ quality, answers: v.answers, mean: v.mean, change: before ? v.mean - before.mean : null });
+    // One item measures one thing; it is not a quality's score (the content review's "Diverse").
+    if (!v || v.items.length < MIN_QUALITY_ITEMS) continue;
+    const now = nowCommon.get(quality);
+    const before = beforeCommon.get(quality);
+    const change = now && before && now.items.length >= MIN_QUALITY_ITEMS ? now.mean - before.mean : null;
+    result.qualities.push({ quality, items: v.items, answers: v.answers, mean: v.mean, change });
   }
   if (input.comments.length > 0) {
-    const g = gateComments(aggregates.respondents, input.commentThreshold);
-    result.comments = g.visible ? { visible: true, texts: shuffle(input.comments, input.random) } : { visible: false, needed: g.needed };
+    const minCommenters = Math.max(COMMENTERS_FLOOR, input.minCommenters ?? COMMENTERS_FLOOR);
+    const g = gateCommentItems(input.comments, aggregates.respondents, { commentThreshold: input.commentThreshold, minCommenters });
+    result.comments = g.decision.visible
+      ? {
+          visible: true,
+          texts: shuffle(
+            g.shown.map((c) => c.text),
+            input.random,
+          ),
+          withheld: g.withheld,
+          minCommenters,
+        }
+      : { visible: false, needed: g.decision.needed };
   }
   return result;
 }
@@ -166,23 +209,41 @@ export async function templateOf(deps: BotDeps, round: Round): Promise<SurveyTem
 export async function computePulseResults(deps: BotDeps, workspace: Workspace, round: Round, locale: string, random?: () => number): Promise<PulseResults> {
   const template = await templateOf(deps, round);
   const closed = round.status === "closed";
-  const aggregates = closed ? await deps.store.responses.pulseAggregates(round.id) : { respondents: await deps.store.responses.submissionCount(round.id), questions: [] };
+  const rules = rulesFor(round, workspace);
+  // An open round shows no count here: coordinators get the slow daily count from `status`.
+  const aggregates = closed ? await deps.store.responses.pulseAggregates(round.id) : { respondents: 0, questions: [] };
   let previous: GateInput["previous"] = null;
-  let comments: string[] = [];
-  if (closed && gate(aggregates.respondents, workspace.threshold).visible) {
-    comments = (await deps.store.responses.comments(round.id)).map((c) => c.text);
+  let comments: GateInput["comments"] = [];
+  if (closed && gate(aggregates.respondents, rules.threshold).visible) {
+    comments = (await deps.store.responses.comments(round.id)).map((c) => ({ itemKey: c.itemKey, text: c.text }));
     const prev = await deps.store.rounds.previousClosed(round);
-    if (prev) previous = { ref: prev.ref, template: await templateOf(deps, prev), aggregates: await deps.store.responses.pulseAggregates(prev.id) };
+    if (prev)
+      previous = {
+        ref: prev.ref,
+        template: await templateOf(deps, prev),
+        aggregates: await deps.store.responses.pulseAggregates(prev.id),
+        threshold: rulesFor(prev, workspace).threshold,
+      };
   }
-  return gatePulseResults({
+  const results = gatePulseResults({
     round,
     template,
     locale,
-    threshold: workspace.threshold,
-    commentThreshold: workspace.commentThreshold,
+    threshold: rules.threshold,
+    commentThreshold: rules.commentThreshold,
+    minCommenters: rules.minCommenters,
     aggregates,
     comments,
     previous,
     ...(random ? { random } : {}),
   });
+  if (results.closed && results.decision.visible && round.segmentPlan) {
+    results.sides = gatePulseSides({
+      cells: await deps.store.responses.segmentCells(round.id),
+      total: aggregates,
+      threshold: rules.threshold,
+      questions: results.questions.map((q) => ({ key: q.key, label: q.label })),
+    });
+  }
+  return results;
 }

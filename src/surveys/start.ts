@@ -6,19 +6,25 @@ import { DateTime } from "luxon";
 import type { BotDeps } from "../core/context.ts";
 import type { SurveyTemplate } from "../core/prompts/schemas.ts";
 import type { AudienceSpec, Round, Workspace } from "../store/types.ts";
-import { MAX_AUDIENCE, resolveAudience } from "./audience.ts";
+import { audienceRule, rememberInvitees, resolveAudience, type AudienceProblem } from "./audience.ts";
+import { promiseOf } from "../core/gate.ts";
 import { invitationCard } from "./cards.ts";
 import { newRoundSecret } from "./participation.ts";
 import { questionKeysForRound } from "./templates.ts";
+import { planSegments } from "./segments.ts";
 
 export const DEFAULT_PULSE_DAYS = 7;
+/** The template `pulse start` uses when none is named. */
+export const DEFAULT_TEMPLATE = "partner-pulse";
 
-export type StartProblem = { problem: "empty_audience"; unreachable: number } | { problem: "audience_too_large"; size: number };
+export type StartProblem = AudienceProblem;
 
 export interface StartInput {
   workspace: Workspace;
   template: SurveyTemplate;
   audience: AudienceSpec;
+  /** The partnership the pulse is about (trends compare its earlier rounds). */
+  partnershipId?: string | null;
   createdBy: string;
   originChannelId: string | null;
   opensAt: Date;
@@ -26,7 +32,7 @@ export interface StartInput {
   recurrence: "monthly" | "quarterly" | null;
 }
 
-export async function snapshotFor(deps: BotDeps, template: SurveyTemplate): Promise<string> {
+async function snapshotFor(deps: BotDeps, template: SurveyTemplate): Promise<string> {
   const snapshot = await deps.store.snapshots.ensure("survey", template.id, template.version, template);
   if ("conflict" in snapshot) throw new Error(`survey ${template.id} version ${template.version} conflicts with its stored snapshot`);
   return snapshot.id;
@@ -35,13 +41,14 @@ export async function snapshotFor(deps: BotDeps, template: SurveyTemplate): Prom
 /** Creates an open round and invites its audience; returns the round and who could not be reached. */
 export async function startPulse(deps: BotDeps, input: StartInput): Promise<{ round: Round; unreachable: number } | StartProblem> {
   const resolved = await resolveAudience(deps, input.workspace, input.audience, input.createdBy);
-  if (resolved.invitees.length === 0) return { problem: "empty_audience", unreachable: resolved.unreachable };
-  if (resolved.invitees.length > MAX_AUDIENCE) return { problem: "audience_too_large", size: resolved.invitees.length };
+  const problem = audienceRule(resolved, input.audience, input.workspace.threshold);
+  if (problem) return problem;
   const sequence = (await deps.store.rounds.countWithKey(input.workspace.id, "pulse", input.template.id)) + 1;
   const round = await deps.store.rounds.create({
     workspaceId: input.workspace.id,
     kind: "pulse",
     snapshotId: await snapshotFor(deps, input.template),
+    partnershipId: input.partnershipId ?? null,
     questionKeys: questionKeysForRound(input.template, sequence),
     originChannelId: input.originChannelId,
     audience: input.audience,
@@ -52,10 +59,14 @@ export async function startPulse(deps: BotDeps, input: StartInput): Promise<{ ro
     opensAt: input.opensAt,
     closesAt: input.closesAt,
     secret: newRoundSecret(),
+    promise: promiseOf(input.workspace),
   });
-  await deps.store.rounds.setInvitees(round.id, resolved.invitees, resolved.unreachable);
-  await invite(deps, input.workspace, { ...round, invitedCount: resolved.invitees.length }, input.template, resolved.invitees);
-  return { round: { ...round, invitedCount: resolved.invitees.length, unreachableCount: resolved.unreachable }, unreachable: resolved.unreachable };
+  await rememberInvitees(deps, input.workspace, resolved);
+  const segmentPlan = await planSegments(deps, input.workspace, round.partnershipId, resolved.invitees, round.threshold);
+  await deps.store.rounds.setInvitees(round.id, resolved.invitees, resolved.unreachable, segmentPlan);
+  const started = { ...round, invitedCount: resolved.invitees.length, unreachableCount: resolved.unreachable, segmentPlan };
+  await invite(deps, input.workspace, started, input.template, resolved.invitees);
+  return { round: started, unreachable: resolved.unreachable };
 }
 
 /** Queues one private invitation per person, in their own language and time zone. */
@@ -67,7 +78,7 @@ export async function invite(deps: BotDeps, workspace: Workspace, round: Round, 
       workspaceId: workspace.id,
       platform: workspace.platform,
       destination: { kind: "dm", userId },
-      card: invitationCard({ t, zone: member?.timezone ?? workspace.timezone }, round, template, workspace),
+      card: invitationCard({ t, zone: member?.timezone ?? workspace.timezone, organisation: member?.organisation ?? null }, round, template),
       dedupeKey: `pulse:${round.id}:invite:${userId}`,
     });
   }
@@ -85,6 +96,7 @@ export async function scheduleNext(deps: BotDeps, round: Round, template: Survey
     workspaceId: round.workspaceId,
     kind: "pulse",
     snapshotId: await snapshotFor(deps, template),
+    partnershipId: round.partnershipId,
     questionKeys: questionKeysForRound(template, sequence),
     originChannelId: round.originChannelId,
     audience: round.audience,
@@ -95,5 +107,7 @@ export async function scheduleNext(deps: BotDeps, round: Round, template: Survey
     opensAt,
     closesAt: new Date(opensAt.getTime() + duration),
     secret: null,
+    // Fixed again from the settings of the day it opens; its invitations are written then.
+    promise: { threshold: round.threshold, commentThreshold: round.commentThreshold, minCommenters: round.minCommenters, minOpenHours: round.minOpenHours },
   });
 }

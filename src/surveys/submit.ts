@@ -1,23 +1,25 @@
 /**
- * Recording a partner's answers. Order matters for anonymity (DESIGN.md §3 rule 2): first the
- * participation code in its own transaction (which also enforces one answer per person), then the
- * anonymous submission in another, then any comment on its own with no link to the submission.
+ * Recording a partner's answers: checks that the round takes them from this person, then stores
+ * them in the order anonymity needs (record.ts).
  */
 import type { BotDeps } from "../core/context.ts";
-import { dayOf } from "../core/dates.ts";
 import type { SurveyTemplate } from "../core/prompts/schemas.ts";
 import type { AnswerInput, Round, Workspace } from "../store/types.ts";
 import { personHash } from "./participation.ts";
-import { questionsOf } from "./templates.ts";
+import { recordAnonymously } from "./record.ts";
+import { segmentOf } from "./segments.ts";
+import { NOT_APPLICABLE, questionsOf } from "./templates.ts";
 
 export type SubmitOutcome = { ok: true } | { ok: false; reason: "closed" | "not_invited" | "already_answered" | "failed" };
 
-export const MAX_COMMENT = 1000;
+const MAX_COMMENT = 1000;
 
 /** Checks a submitted form against the round's questions; unknown fields and values are refused. */
-export function parsePulseValues(round: Round, template: SurveyTemplate, values: Record<string, string>):
-  | { ok: true; answers: AnswerInput[]; comments: { itemKey: string; text: string }[] }
-  | { ok: false; field: string; value: string } {
+export function parsePulseValues(
+  round: Round,
+  template: SurveyTemplate,
+  values: Record<string, string>,
+): { ok: true; answers: AnswerInput[]; comments: { itemKey: string; text: string }[] } | { ok: false; field: string; value: string } {
   const questions = new Map(questionsOf(template, round.questionKeys).map((q) => [q.key, q]));
   const answers: AnswerInput[] = [];
   const comments: { itemKey: string; text: string }[] = [];
@@ -29,6 +31,7 @@ export function parsePulseValues(round: Round, template: SurveyTemplate, values:
     if (value === "") continue; // skipped
     if (question.type === "scale") {
       if (value === "skip") answers.push({ itemKey: key, value: null });
+      else if (value === NOT_APPLICABLE && question.notApplicable) answers.push({ itemKey: key, value: null, level: NOT_APPLICABLE });
       else if (/^[1-5]$/.test(value)) answers.push({ itemKey: key, value: Number(value) });
       else return { ok: false, field, value: value.slice(0, 40) };
     } else {
@@ -44,26 +47,16 @@ export async function submitPulse(
   round: Round,
   userId: string,
   parsed: { answers: AnswerInput[]; comments: { itemKey: string; text: string }[] },
+  organisation: string | null = null,
 ): Promise<SubmitOutcome> {
   const now = deps.clock.now();
   if (round.status !== "open" || round.closesAt <= now) return { ok: false, reason: "closed" };
   const secret = await deps.store.rounds.secret(round.id);
   if (!secret) return { ok: false, reason: "closed" };
   if (!(await deps.store.rounds.isInvited(round.id, userId))) return { ok: false, reason: "not_invited" };
-  const hash = personHash(secret, workspace.id, userId);
-  if (!(await deps.store.responses.recordParticipation(round.id, hash))) return { ok: false, reason: "already_answered" };
-  const submittedOn = dayOf(now);
-  try {
-    await deps.store.responses.submit(round.id, { submittedOn, answers: parsed.answers });
-  } catch (error) {
-    // Nothing was stored; let the person try again.
-    await deps.store.responses.removeParticipation(round.id, hash);
-    deps.logger.error("pulse submission failed", { round: round.id, error });
-    return { ok: false, reason: "failed" };
-  }
-  for (const c of parsed.comments) {
-    await deps.store.responses.addComment(round.id, { itemKey: c.itemKey, text: c.text, submittedOn });
-  }
-  deps.logger.info("pulse submission recorded", { round: round.id });
-  return { ok: true };
+  // In a round of a partnership the answer carries its side (and organisation, when large enough).
+  const segment = segmentOf(round.segmentPlan, organisation);
+  const recorded = await recordAnonymously(deps, round.id, personHash(secret, workspace.id, userId), { ...parsed, ...segment });
+  if (recorded === "already") return { ok: false, reason: "already_answered" };
+  return recorded === "failed" ? { ok: false, reason: "failed" } : { ok: true };
 }

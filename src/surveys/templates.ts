@@ -1,12 +1,15 @@
 /** Reading survey templates: localized text, the questions of a round, quick-pulse rotation. */
 import type { Localized, SurveyQuestion, SurveyTemplate } from "../core/prompts/schemas.ts";
 
+/** The answer "does not apply" (stored as no value with this level, counted apart from "prefer not to say"). */
+export const NOT_APPLICABLE = "na";
+
 export function pick(text: Localized, locale: string): string {
   return text[locale] ?? text.en!;
 }
 
-export const scaleQuestions = (t: SurveyTemplate) => t.questions.filter((q): q is Extract<SurveyQuestion, { type: "scale" }> => q.type === "scale");
-export const textQuestions = (t: SurveyTemplate) => t.questions.filter((q): q is Extract<SurveyQuestion, { type: "text" }> => q.type === "text");
+const scaleQuestions = (t: SurveyTemplate) => t.questions.filter((q): q is Extract<SurveyQuestion, { type: "scale" }> => q.type === "scale");
+const textQuestions = (t: SurveyTemplate) => t.questions.filter((q): q is Extract<SurveyQuestion, { type: "text" }> => q.type === "text");
 
 /**
  * The question keys a round asks. Without rotation, all of them. With rotation, `perRound` scale

@@ -8,7 +8,7 @@ import type { PlatformAdapter } from "../../src/core/adapter.ts";
 import type { Card } from "../../src/core/card.ts";
 
 /** What a conversation looks like to one person, read back through the platform's own view. */
-export interface SeenMessage {
+interface SeenMessage {
   conversationId: string;
   text: string;
   /** True when the platform shows it only to this person. */

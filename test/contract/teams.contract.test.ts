@@ -8,7 +8,10 @@ adapterContract("teams (CloudAdapter against the fake Bot Connector)", async () 
   // The bot learns the channel when someone talks to it there.
   await h.message("u1", "privacy", { conversation: "19:channel@thread.tacv2" });
   await h.settle();
-  h.connector.members.set("19:channel@thread.tacv2", members.map((u) => ({ id: `29:${u}`, name: u, aadObjectId: u })));
+  h.connector.members.set(
+    "19:channel@thread.tacv2",
+    members.map((u) => ({ id: `29:${u}`, name: u, aadObjectId: u })),
+  );
   h.connector.sent.length = 0;
   return {
     adapter: h.adapter,

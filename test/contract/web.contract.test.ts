@@ -11,7 +11,12 @@ adapterContract("web playground", async () => {
   const port = await app.start();
   const base = `http://127.0.0.1:${port}`;
   const channel = defaultChannels[0]!;
-  const stripTags = (html: string) => html.replace(/<[^>]+>/g, " ").replace(/&quot;/g, '"').replace(/&amp;/g, "&").replace(/\s+/g, " ");
+  const stripTags = (html: string) =>
+    html
+      .replace(/<[^>]+>/g, " ")
+      .replace(/&quot;/g, '"')
+      .replace(/&amp;/g, "&")
+      .replace(/\s+/g, " ");
   return {
     adapter: app.adapters.get("web")!,
     workspaceId: "web:playground",
@@ -23,7 +28,11 @@ adapterContract("web playground", async () => {
       return body.messages.filter((m) => m.author === null).map((m) => ({ conversationId: m.conversationId, text: stripTags(m.html), private: m.private }));
     },
     async sendCommand(userId, text) {
-      const res = await fetch(`${base}/playground/api/send`, { method: "POST", body: JSON.stringify({ persona: userId, conversation: channel.id, text: `/reflect ${text}` }) });
+      const res = await fetch(`${base}/playground/api/send`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ persona: userId, conversation: channel.id, text: `/reflect ${text}` }),
+      });
       if (res.status !== 202) throw new Error(`send failed: ${res.status} ${await res.text()}`);
     },
     settle: () => app.outboxWorker.drain().then(() => undefined),

@@ -4,10 +4,11 @@ import { chromium, type Browser, type Page } from "playwright-core";
 import { createApp, type App } from "../../src/app.ts";
 import { loadConfig } from "../../src/config.ts";
 import { createMemoryLogger } from "../../src/core/logger.ts";
+import { createOffsetClock, type FixedClock } from "../../src/core/clock.ts";
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
-export async function launchBrowser(): Promise<Browser> {
+async function launchBrowser(): Promise<Browser> {
   try {
     return await chromium.launch({
       executablePath: CHROMIUM,
@@ -18,12 +19,14 @@ export async function launchBrowser(): Promise<Browser> {
   }
 }
 
-export async function startPlayground(): Promise<{ app: App; url: string }> {
+async function startPlayground(): Promise<{ app: App; url: string; clock: FixedClock }> {
   const config = loadConfig({ PORT: "0", DATA_DIR: "memory://", PLAYGROUND: "true" });
   config.dataDir = "memory://";
-  const app = await createApp(config, { logger: createMemoryLogger(), scheduler: false, outboxPollMs: 50 });
+  // Real time that tests can move forward (a round stays open at least 48 hours).
+  const clock = createOffsetClock();
+  const app = await createApp(config, { logger: createMemoryLogger(), scheduler: false, outboxPollMs: 50, clock });
   const port = await app.start();
-  return { app, url: `http://127.0.0.1:${port}/` };
+  return { app, url: `http://127.0.0.1:${port}/`, clock };
 }
 
 /** Acts as a persona: picks them, opens a conversation, types into the command box. */
@@ -42,13 +45,15 @@ export async function type(page: Page, text: string): Promise<void> {
  * One playground and one browser page for a describe block. Returns getters, because the values
  * exist only once beforeAll has run.
  */
-export function usePlayground(options: { viewport?: { width: number; height: number } } = {}): { app: () => App; page: () => Page } {
+export function usePlayground(options: { viewport?: { width: number; height: number } } = {}): { app: () => App; page: () => Page; clock: () => FixedClock } {
   let browser: Browser | undefined;
   let app: App | undefined;
+  let clock: FixedClock | undefined;
   let page: Page | undefined;
   beforeAll(async () => {
     const started = await startPlayground();
     app = started.app;
+    clock = started.clock;
     browser = await launchBrowser();
     page = await browser.newPage(options.viewport ? { viewport: options.viewport } : {});
     await page.goto(started.url);
@@ -58,5 +63,5 @@ export function usePlayground(options: { viewport?: { width: number; height: num
     await browser?.close();
     await app?.stop();
   });
-  return { app: () => app!, page: () => page! };
+  return { app: () => app!, page: () => page!, clock: () => clock! };
 }

@@ -18,14 +18,18 @@ describe("a pulse in the playground", () => {
     await form.waitFor();
     const groups = form.locator("fieldset.card-choices");
     const n = await groups.count();
-    expect(n).toBe(11);
-    for (let i = 0; i < n; i++) await groups.nth(i).locator(`input[value="${i === 2 ? "skip" : choice}"]`).check();
+    expect(n).toBe(18);
+    for (let i = 0; i < n; i++)
+      await groups
+        .nth(i)
+        .locator(`input[value="${i === 2 ? "skip" : choice}"]`)
+        .check();
     if (comment) await form.locator("textarea").fill(comment);
     await form.locator("button", { hasText: "Submit answers" }).click();
     await page.locator(".message.from-bot", { hasText: "Thank you: your answers are in" }).waitFor();
   }
 
-  it("hides results at 4 answers, saying one more is needed, and shows them with comments in the channel at 5", async () => {
+  it("shows no count while open, refuses an early close, and shows results with comments in the channel once closed at 5", async () => {
     await asPersona(page, "carlos", "partners");
     await type(page, "/reflect pulse start partner-pulse closes in 7d");
     await page.locator(".message.from-bot", { hasText: "Invited 6 people privately" }).waitFor();
@@ -37,11 +41,15 @@ describe("a pulse in the playground", () => {
 
     await asPersona(page, "carlos", "partners");
     await type(page, "/reflect pulse results");
-    const hidden = page.locator(".message.from-bot", { hasText: "1 more responses are needed" });
+    // While the round is open there is no figure and no live count.
+    const hidden = page.locator(".message.from-bot", { hasText: "Results appear when the round closes" });
     await hidden.waitFor();
-    await expect(hidden.textContent()).resolves.toContain("4 of 6 answered");
+    await expect(hidden.textContent()).resolves.not.toMatch(/\d of 6/);
+    await type(page, "/reflect pulse close");
+    await page.locator(".message.from-bot", { hasText: "cannot be closed before" }).waitFor();
 
     await answerAs("kofi", "2");
+    playground.clock().advance(49 * 3_600_000);
     await asPersona(page, "carlos", "partners");
     await type(page, "/reflect pulse close");
     const results = page.locator(".message.from-bot:not(.private)", { hasText: "Pulse results: Partner pulse" });

@@ -20,9 +20,13 @@ describe("a rubric check-in in the playground", () => {
     await form.waitFor();
     const groups = form.locator("fieldset.card-choices");
     expect(await groups.count()).toBe(7);
-    // Descriptors are shown under each level.
-    await expect(groups.first().textContent()).resolves.toContain("Every partner knows how the programme is progressing");
-    for (let i = 0; i < 7; i++) await groups.nth(i).locator(`input[value="${pick(i)}"]`).check();
+    // Descriptors are shown whole, above each element's choices.
+    await expect(form.textContent()).resolves.toContain("Well-functioning: Partners have a clear picture of how the programme is progressing");
+    for (let i = 0; i < 7; i++)
+      await groups
+        .nth(i)
+        .locator(`input[value="${pick(i)}"]`)
+        .check();
     await form.locator("button", { hasText: "Submit ratings" }).click();
     await page.locator(".message.from-bot", { hasText: "Your ratings were recorded anonymously" }).last().waitFor();
   }
@@ -33,6 +37,7 @@ describe("a rubric check-in in the playground", () => {
     await page.locator(".message.from-bot", { hasText: "Invited 6 people privately" }).last().waitFor();
     const personas = ["priya", "tomas", "sita", "wanjiru", "kofi"];
     for (const [p, persona] of personas.entries()) await rateAs(persona, (e) => pick(p, e));
+    playground.clock().advance(49 * 3_600_000);
     await asPersona(page, "carlos", "partners");
     await type(page, '/reflect rubric close "Shanti Network"');
   }

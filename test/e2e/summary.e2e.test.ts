@@ -17,7 +17,11 @@ describe("summary preview in the playground", () => {
     await form.waitFor();
     const groups = form.locator("fieldset.card-choices");
     const n = await groups.count();
-    for (let i = 0; i < n; i++) await groups.nth(i).locator(`input[value="${choice(i)}"]`).check();
+    for (let i = 0; i < n; i++)
+      await groups
+        .nth(i)
+        .locator(`input[value="${choice(i)}"]`)
+        .check();
     await form.locator("button", { hasText: submit }).click();
     await page.locator(".message.from-bot", { hasText: "Thank you: your answers are in" }).last().waitFor();
   }
@@ -33,13 +37,16 @@ describe("summary preview in the playground", () => {
     await type(page, "/reflect pulse start partner-pulse");
     await page.locator(".message.from-bot", { hasText: "Invited 6 people privately" }).waitFor();
     for (const [p, persona] of partners.entries()) await answer(persona, "Partner pulse: a short anonymous pulse", "Answer now", "Submit answers", () => String(2 + (p % 3)));
+    playground.clock().advance(49 * 3_600_000);
     await asPersona(page, "carlos", "partners");
     await type(page, "/reflect pulse close");
     await page.locator(".message.from-bot:not(.private)", { hasText: "Pulse results" }).waitFor();
 
     await type(page, '/reflect rubric start for "Shanti Network"');
     await page.locator(".message.from-bot", { hasText: "Check-in for Shanti Network started" }).waitFor();
-    for (const [p, persona] of partners.entries()) await answer(persona, "Partnership check-in: Shanti Network", "Rate now", "Submit ratings", (i) => (i === 0 ? ["well-functioning", "needs-help"][p % 2]! : "emerging"));
+    for (const [p, persona] of partners.entries())
+      await answer(persona, "Partnership check-in: Shanti Network", "Rate now", "Submit ratings", (i) => (i === 0 ? ["well-functioning", "needs-help"][p % 2]! : "emerging"));
+    playground.clock().advance(49 * 3_600_000);
     await asPersona(page, "carlos", "partners");
     await type(page, '/reflect rubric close "Shanti Network"');
     await page.locator(".message.from-bot:not(.private)", { hasText: "Check-in results" }).waitFor();
@@ -49,7 +56,8 @@ describe("summary preview in the playground", () => {
     const summary = page.locator(".message.from-bot", { hasText: "Partnership reflection: the week" });
     await summary.waitFor();
     const text = (await summary.textContent()) ?? "";
-    for (const section of ["Rounds", "Pulse results", "Rubric check-ins", "Actions due this week or overdue", "Reviews and renewals in the next 30 days"]) expect(text).toContain(section);
+    for (const section of ["Rounds", "Pulse results", "Rubric check-ins", "Actions due this week or overdue", "Reviews and renewals in the next 30 days"])
+      expect(text).toContain(section);
     expect(text).toContain("Equitable");
     expect(text).toContain("views diverge on: Communications");
     expect(text).toContain("Call finance about transfer delays");

@@ -4,6 +4,7 @@
  */
 import type { ConversationMember, Destination, PacingRules, PlatformAdapter } from "../../src/core/adapter.ts";
 import type { Card } from "../../src/core/card.ts";
+import { plain } from "../../src/core/text.ts";
 import type { MessageRef } from "../../src/core/events.ts";
 import { BotError } from "../../src/core/errors.ts";
 
@@ -29,7 +30,12 @@ export interface FakePlatform extends PlatformAdapter {
   started: boolean;
 }
 
+/** What a person reads: the card's text with the user-text markers removed. */
 export function cardText(card: Card): string {
+  return plain(rawCardText(card));
+}
+
+function rawCardText(card: Card): string {
   return card.elements
     .map((e) => {
       switch (e.type) {

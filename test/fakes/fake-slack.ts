@@ -6,7 +6,7 @@
 import { createHmac } from "node:crypto";
 import { createServer, type Server } from "node:http";
 
-export interface SlackCall {
+interface SlackCall {
   method: string;
   args: Record<string, unknown>;
   token: string;
@@ -22,7 +22,7 @@ export interface SlackMessage {
   versions: number;
 }
 
-export interface FakeSlackUser {
+interface FakeSlackUser {
   id: string;
   name?: string;
   team_id?: string;
@@ -125,7 +125,14 @@ export async function startFakeSlack(team = "T1"): Promise<FakeSlack> {
       }
       case "chat.postEphemeral": {
         if (fake.botNotIn.has(String(args.channel))) return reply(200, { ok: false, error: "channel_not_found" });
-        const m: SlackMessage = { channel: String(args.channel), ts: nextTs(), text: String(args.text ?? ""), blocks: (args.blocks as unknown[]) ?? [], ephemeralUser: String(args.user), versions: 1 };
+        const m: SlackMessage = {
+          channel: String(args.channel),
+          ts: nextTs(),
+          text: String(args.text ?? ""),
+          blocks: (args.blocks as unknown[]) ?? [],
+          ephemeralUser: String(args.user),
+          versions: 1,
+        };
         fake.messages.push(m);
         return reply(200, { ok: true, message_ts: m.ts });
       }
@@ -152,7 +159,12 @@ export async function startFakeSlack(team = "T1"): Promise<FakeSlack> {
       case "views.open":
       case "views.publish":
       case "views.update":
-        fake.views.push({ method, view: args.view as Record<string, unknown>, ...(args.user_id ? { user: String(args.user_id) } : {}), ...(args.trigger_id ? { trigger: String(args.trigger_id) } : {}) });
+        fake.views.push({
+          method,
+          view: args.view as Record<string, unknown>,
+          ...(args.user_id ? { user: String(args.user_id) } : {}),
+          ...(args.trigger_id ? { trigger: String(args.trigger_id) } : {}),
+        });
         return reply(200, { ok: true, view: { id: `V${fake.views.length}` } });
       case "files.getUploadURLExternal": {
         const id = `F${++fileId}`;

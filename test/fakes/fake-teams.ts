@@ -98,7 +98,14 @@ export async function startFakeIdentity(): Promise<FakeIdentity> {
   const server = createServer((req, res) => {
     res.writeHead(200, { "content-type": "application/json" });
     if (req.url?.startsWith("/jwks")) return res.end(JSON.stringify({ keys: [jwk] }));
-    res.end(JSON.stringify({ issuer: "https://api.botframework.com", jwks_uri: `${base}/jwks`, id_token_signing_alg_values_supported: ["RS256"], token_endpoint_auth_methods_supported: ["private_key_jwt"] }));
+    res.end(
+      JSON.stringify({
+        issuer: "https://api.botframework.com",
+        jwks_uri: `${base}/jwks`,
+        id_token_signing_alg_values_supported: ["RS256"],
+        token_endpoint_auth_methods_supported: ["private_key_jwt"],
+      }),
+    );
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", () => resolve()));
   base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
@@ -108,7 +115,9 @@ export async function startFakeIdentity(): Promise<FakeIdentity> {
       const header = b64(JSON.stringify({ alg: "RS256", typ: "JWT", kid: options.kid ?? "test-key" }));
       const now = Math.floor(Date.now() / 1000);
       const payload = b64(JSON.stringify({ iss: "https://api.botframework.com", nbf: now - 10, iat: now - 10, exp: now + 3600, ...claims }));
-      const signature = createSign("RSA-SHA256").update(`${header}.${payload}`).sign(options.key ?? privateKey);
+      const signature = createSign("RSA-SHA256")
+        .update(`${header}.${payload}`)
+        .sign(options.key ?? privateKey);
       return `${header}.${payload}.${b64(signature)}`;
     },
     close: () => new Promise((resolve) => server.close(() => resolve())),

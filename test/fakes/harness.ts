@@ -18,6 +18,8 @@ export interface Harness {
   fake: FakePlatform;
   clock: FixedClock;
   logs: ReturnType<typeof createMemoryLogger>["lines"];
+  /** Every platform event id the harness has sent, in order (attacker tests look for them). */
+  eventIds: string[];
   /** Runs a command as a person and returns the cards they received because of it. */
   command(userId: string, text: string, options?: { conversation?: string; command?: "reflect" | "pulse" | "rubric" }): Promise<Delivery[]>;
   /** Clicks a button (with form values) on a delivered card. */
@@ -38,13 +40,14 @@ export async function createHarness(options: { admins?: string[]; databaseUrl?: 
   const fake = createFakePlatform();
   const config = loadConfig({
     PORT: "0",
-    DATA_DIR: "memory://",
+    // One in-memory database per test worker, emptied for each harness (src/store/prisma/open.ts).
+    DATA_DIR: "memory://shared",
     PLAYGROUND: "false",
     LOG_LEVEL: "debug",
     ...(options.databaseUrl ? { DATABASE_URL: options.databaseUrl } : {}),
     ...options.env,
   });
-  config.dataDir = "memory://";
+  config.dataDir = options.databaseUrl ? "memory://" : "memory://shared";
   const app = await createApp(config, { clock, logger, adapters: [fake], scheduler: false });
   // Bootstrap admins the way ADMIN_USERS would (that variable only knows real platforms).
   const workspace = await app.store.workspaces.ensure({ platform: "fake", externalId: FAKE_TEAM });
@@ -57,15 +60,20 @@ export async function createHarness(options: { admins?: string[]; databaseUrl?: 
     await app.bot.handle(event);
     await flush();
   };
-  const origin = (userId: string, conversation: string) => ({
-    platform: "fake" as const,
-    workspaceId: FAKE_WORKSPACE,
-    workspaceExternalId: FAKE_TEAM,
-    userId,
-    conversationId: conversation,
-    isDirect: conversation.startsWith("D-"),
-    eventId: `e${++eventCounter}-${Date.now()}`,
-  });
+  const eventIds: string[] = [];
+  const origin = (userId: string, conversation: string) => {
+    const eventId = `e${++eventCounter}-${Date.now()}`;
+    eventIds.push(eventId);
+    return {
+      platform: "fake" as const,
+      workspaceId: FAKE_WORKSPACE,
+      workspaceExternalId: FAKE_TEAM,
+      userId,
+      conversationId: conversation,
+      isDirect: conversation.startsWith("D-"),
+      eventId,
+    };
+  };
   const since = async (fn: () => Promise<void>, userId: string) => {
     const before = new Map(fake.deliveries.map((d) => [d.id, d.versions.length]));
     await fn();
@@ -76,6 +84,7 @@ export async function createHarness(options: { admins?: string[]; databaseUrl?: 
     fake,
     clock,
     logs: logger.lines,
+    eventIds,
     command(userId, text, opts = {}) {
       const conversation = opts.conversation ?? "C-GENERAL";
       return since(() => send({ ...origin(userId, conversation), kind: "command", command: opts.command ?? "reflect", text }), userId);

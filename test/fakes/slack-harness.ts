@@ -1,5 +1,6 @@
 /** The whole bot with the Slack adapter against the fake Web API, driven by signed requests. */
 import { createApp, type App } from "../../src/app.ts";
+import { createOffsetClock, type FixedClock } from "../../src/core/clock.ts";
 import { loadConfig } from "../../src/config.ts";
 import { createMemoryLogger } from "../../src/core/logger.ts";
 import type { SlackAdapter } from "../../adapters/slack/adapter.ts";
@@ -10,6 +11,8 @@ export const TEAM = "T1";
 
 export interface SlackHarness {
   app: App;
+  /** The bot's clock: real time, moved forward by tests when days must pass. */
+  clock: FixedClock;
   fake: FakeSlack;
   base: string;
   adapter: SlackAdapter;
@@ -41,7 +44,7 @@ export function blocksText(blocks: unknown[]): string {
 }
 
 /** Slack's state.values for a set of form values (radio/select options or text). */
-export function stateOf(values: Record<string, string>): Record<string, unknown> {
+function stateOf(values: Record<string, string>): Record<string, unknown> {
   return {
     values: Object.fromEntries(
       Object.entries(values).map(([id, value]) => [
@@ -55,9 +58,19 @@ export function stateOf(values: Record<string, string>): Record<string, unknown>
 export async function startSlackBot(env: Record<string, string> = {}, options: { realPacing?: boolean } = {}): Promise<SlackHarness> {
   const fake = await startFakeSlack(TEAM);
   const logger = createMemoryLogger();
-  const config = loadConfig({ PORT: "0", DATA_DIR: "memory://", PLAYGROUND: "false", SLACK_BOT_TOKEN: "xoxb-test", SLACK_SIGNING_SECRET: SLACK_SECRET, SLACK_API_URL: fake.apiUrl, ...env });
+  const config = loadConfig({
+    PORT: "0",
+    DATA_DIR: "memory://",
+    PLAYGROUND: "false",
+    SLACK_BOT_TOKEN: "xoxb-test",
+    SLACK_SIGNING_SECRET: SLACK_SECRET,
+    SLACK_API_URL: fake.apiUrl,
+    ...env,
+  });
   config.dataDir = "memory://";
+  const clock = createOffsetClock();
   const app = await createApp(config, {
+    clock,
     logger,
     scheduler: false,
     outboxPollMs: 20,
@@ -74,6 +87,7 @@ export async function startSlackBot(env: Record<string, string> = {}, options: {
   };
   return {
     app,
+    clock,
     fake,
     base,
     adapter,

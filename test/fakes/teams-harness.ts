@@ -1,5 +1,6 @@
 /** The whole bot with the Teams adapter against the fake Bot Connector (and, when authenticated, a local identity provider). */
 import { createApp, type App } from "../../src/app.ts";
+import { createOffsetClock, type FixedClock } from "../../src/core/clock.ts";
 import { loadConfig } from "../../src/config.ts";
 import { createMemoryLogger } from "../../src/core/logger.ts";
 import type { TeamsAdapter } from "../../adapters/teams/adapter.ts";
@@ -10,6 +11,8 @@ export const APP_ID = "00000000-0000-0000-0000-00000000b0b0";
 
 export interface TeamsHarness {
   app: App;
+  /** The bot's clock: real time, moved forward by tests when days must pass. */
+  clock: FixedClock;
   connector: FakeConnector;
   identity: FakeIdentity | null;
   base: string;
@@ -27,7 +30,7 @@ export interface TeamsHarness {
 
 let n = 0;
 
-export function cardTextOf(activity: Record<string, unknown>): string {
+function cardTextOf(activity: Record<string, unknown>): string {
   const out: string[] = [];
   const walk = (v: unknown) => {
     if (!v || typeof v !== "object") return;
@@ -40,16 +43,27 @@ export function cardTextOf(activity: Record<string, unknown>): string {
   return [String(activity.text ?? ""), ...out].join("\n");
 }
 
-export async function startTeamsBot(options: { authenticated?: boolean } = {}): Promise<TeamsHarness> {
+export async function startTeamsBot(options: { authenticated?: boolean; env?: Record<string, string> } = {}): Promise<TeamsHarness> {
   const connector = await startFakeConnector();
   const identity = options.authenticated ? await startFakeIdentity() : null;
   const logger = createMemoryLogger();
   const env = options.authenticated
     ? { MICROSOFT_APP_ID: APP_ID, MICROSOFT_APP_PASSWORD: "secret", MICROSOFT_APP_TENANT_ID: TENANT, MICROSOFT_APP_TYPE: "SingleTenant" }
     : { TEAMS_ALLOW_UNAUTHENTICATED: "true" };
-  const config = loadConfig({ PORT: "0", DATA_DIR: "memory://", PLAYGROUND: "false", ADMIN_USERS: `teams:${TENANT}:admin-aad`, ...env });
+  // The fake Bot Connector listens on loopback; only hosts named here get the bot's Teams calls.
+  const config = loadConfig({
+    PORT: "0",
+    DATA_DIR: "memory://",
+    PLAYGROUND: "false",
+    ADMIN_USERS: `teams:${TENANT}:admin-aad`,
+    TEAMS_SERVICE_HOSTS: "127.0.0.1",
+    ...env,
+    ...options.env,
+  });
   config.dataDir = "memory://";
+  const clock = createOffsetClock();
   const app = await createApp(config, {
+    clock,
     logger,
     scheduler: false,
     outboxPollMs: 20,
@@ -70,13 +84,18 @@ export async function startTeamsBot(options: { authenticated?: boolean } = {}): 
   });
   const h: TeamsHarness = {
     app,
+    clock,
     connector,
     identity,
     base,
     adapter,
     async send(a, opts = {}) {
       const token = opts.token === undefined ? (identity ? identity.token({ aud: APP_ID, serviceurl: connector.url }) : null) : opts.token;
-      return fetch(`${base}/api/messages`, { method: "POST", headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(a) });
+      return fetch(`${base}/api/messages`, {
+        method: "POST",
+        headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body: JSON.stringify(a),
+      });
     },
     async install(user) {
       await h.send(activity(user, { type: "installationUpdate", action: "add", conversation: { id: `personal-${user}`, conversationType: "personal", tenantId: TENANT } }));
@@ -99,7 +118,14 @@ export async function startTeamsBot(options: { authenticated?: boolean } = {}): 
       );
     },
     async submit(user, sent, data) {
-      return h.send(activity(user, { type: "message", replyToId: sent.id, value: data, conversation: { id: sent.conversationId, conversationType: sent.conversationId.startsWith("personal-") ? "personal" : "channel", tenantId: TENANT } }));
+      return h.send(
+        activity(user, {
+          type: "message",
+          replyToId: sent.id,
+          value: data,
+          conversation: { id: sent.conversationId, conversationType: sent.conversationId.startsWith("personal-") ? "personal" : "channel", tenantId: TENANT },
+        }),
+      );
     },
     async settle() {
       for (let i = 0; i < 3; i++) {

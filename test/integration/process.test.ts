@@ -31,6 +31,7 @@ describe("the bot as a process on the embedded PGlite", () => {
     // Change something through the bot: the admin makes Lena a coordinator.
     const sent = await fetch(`http://127.0.0.1:${port}/playground/api/send`, {
       method: "POST",
+      headers: { "content-type": "application/json" },
       body: JSON.stringify({ persona: "amina", conversation: "leads", text: "/reflect role @lena coordinator" }),
     });
     expect(sent.status).toBe(202);

@@ -1,3 +1,4 @@
+import { roundOfAction } from "../fakes/actions.ts";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { buttonsOf, createHarness, FAKE_WORKSPACE, type Harness } from "../fakes/harness.ts";
 import type { Delivery } from "../fakes/fake-platform.ts";
@@ -8,23 +9,34 @@ let h: Harness;
 beforeEach(async () => {
   h = await createHarness({ admins: ["amina"] });
   await h.command("amina", "role <@carlos> coordinator");
-  h.fake.rosters.set("C-PARTNERS", [{ userId: "carlos", reachable: true }, ...partners.map((userId) => ({ userId, reachable: true })), { userId: "B-bot", reachable: true, isBot: true }]);
+  h.fake.rosters.set("C-PARTNERS", [
+    { userId: "carlos", reachable: true },
+    ...partners.map((userId) => ({ userId, reachable: true })),
+    { userId: "B-bot", reachable: true, isBot: true },
+  ]);
 });
 afterEach(async () => {
   await h.stop();
 });
 
-const invitationOf = (user: string): Delivery => {
-  const d = h.fake.visibleTo(user).find((x) => x.conversationId === `D-${user}` && buttonsOf(x.card).some((b) => b.actionId.startsWith("pulse:open:")));
+/** The person's invitation (to the given round, or the first one). */
+const invitationOf = (user: string, round?: string): Delivery => {
+  const d = h.fake
+    .visibleTo(user)
+    .find(
+      (x) =>
+        x.conversationId === `D-${user}` &&
+        buttonsOf(x.versions[0]!).some((b) => b.actionId.startsWith("pulse.open:") && (round === undefined || roundOfAction(b.actionId) === round)),
+    );
   if (!d) throw new Error(`no invitation for ${user}`);
   return d;
 };
 
-async function answer(user: string, values: Record<string, string>): Promise<string> {
-  const invitation = invitationOf(user);
-  const open = buttonsOf(invitation.card).find((b) => b.actionId.startsWith("pulse:open:"))!;
+async function answer(user: string, values: Record<string, string>, round?: string): Promise<string> {
+  const invitation = invitationOf(user, round);
+  const open = buttonsOf(invitation.card).find((b) => b.actionId.startsWith("pulse.open:"))!;
   await h.click(user, invitation, open.actionId);
-  const submit = buttonsOf(invitation.card).find((b) => b.actionId.startsWith("pulse:submit:"));
+  const submit = buttonsOf(invitation.card).find((b) => b.actionId.startsWith("pulse.submit:"));
   if (!submit) return h.fake.textOf(invitation);
   const replies = await h.click(user, invitation, submit.actionId, values);
   return h.text(replies);
@@ -45,7 +57,7 @@ describe("pulse surveys end to end through the fake platform", () => {
     for (const p of partners) {
       const text = h.fake.textOf(invitationOf(p));
       expect(text).toContain("Partner pulse: a short anonymous pulse");
-      expect(text).toContain("12 questions, about 3 minutes");
+      expect(text).toContain("19 questions, about 4 minutes");
       expect(text).toContain("only once at least 5 people have answered");
     }
     expect(h.fake.visibleTo("carlos").some((d) => d.conversationId === "D-carlos")).toBe(false);
@@ -57,25 +69,26 @@ describe("pulse surveys end to end through the fake platform", () => {
     for (const [i, p] of partners.slice(0, 4).entries()) {
       expect(await answer(p, fullAnswers(3 + (i % 3), i === 0 ? "Please involve us earlier in design" : undefined))).toContain("Thank you: your answers are in");
     }
+    // While open: no figure and no live count (DESIGN.md §3 rule 12).
     const early = h.text(await h.command("carlos", "pulse results", { conversation: "C-PARTNERS" }));
-    expect(early).toContain("4 of 6 answered");
-    expect(early).toContain("1 more responses are needed");
-    expect(early).toContain("They appear when the round closes");
+    expect(early).toContain("Results appear when the round closes");
+    expect(early).not.toMatch(/\d of 6/);
     expect(early).not.toMatch(/\d\.\d/);
-    expect(h.text(await h.command("carlos", "pulse status"))).toContain("4 of 6 answered (67%)");
+    expect(h.text(await h.command("carlos", "pulse status"))).toContain("0 of 6 had answered");
 
     await answer("p5", fullAnswers(5, "Financial transfers are slow"));
+    h.clock.advance(49 * 3_600_000);
     await h.command("carlos", "pulse close", { conversation: "C-PARTNERS" });
     const channelPost = h.fake.deliveries.find((d) => d.conversationId === "C-PARTNERS" && d.audience === null && h.fake.textOf(d).includes("Pulse results"));
     expect(channelPost).toBeDefined();
     const text = h.fake.textOf(channelPost!);
     expect(text).toContain("5 of 6 answered (83%)");
     expect(text).toContain("Equitable");
-    expect(text).toContain("We work together positively");
+    expect(text).toContain("Our two organisations work together with mutual respect.");
     expect(text).toContain("Please involve us earlier in design");
     expect(text).toContain("Financial transfers are slow");
     // Questions nobody (or too few) answered with a value stay hidden; "prefer not to say" is not an answer.
-    expect(text).toContain("8 questions are hidden because fewer than 5 people answered them");
+    expect(text).toContain("15 questions are hidden because fewer than 5 people answered them");
     expect(text).not.toContain("We help design projects");
     // The coordinator gets the results privately too.
     expect(h.fake.visibleTo("carlos").some((d) => d.conversationId === "D-carlos" && h.fake.textOf(d).includes("Pulse results"))).toBe(true);
@@ -84,6 +97,7 @@ describe("pulse surveys end to end through the fake platform", () => {
   it("says how many more responses were needed when a round closes below the threshold", async () => {
     await h.command("carlos", "pulse start partner-pulse closes in 7d", { conversation: "C-PARTNERS" });
     for (const p of partners.slice(0, 4)) await answer(p, fullAnswers(4, "a comment"));
+    h.clock.advance(49 * 3_600_000);
     await h.command("carlos", "pulse close", { conversation: "C-PARTNERS" });
     const post = h.fake.deliveries.find((d) => d.conversationId === "C-PARTNERS" && h.fake.textOf(d).includes("Pulse results"))!;
     const text = h.fake.textOf(post);
@@ -95,7 +109,7 @@ describe("pulse surveys end to end through the fake platform", () => {
   it("takes one submission per person and says answers cannot be edited", async () => {
     await h.command("carlos", "pulse start partner-pulse", { conversation: "C-PARTNERS" });
     const invitation = invitationOf("p1");
-    const roundId = buttonsOf(invitation.card)[0]!.actionId.split(":")[2]!;
+    const roundId = roundOfAction(buttonsOf(invitation.card)[0]!.actionId);
     expect(await answer("p1", fullAnswers(4))).toContain("Thank you");
     expect(h.fake.textOf(invitation)).toContain("Answers cannot be changed after you submit them");
     // The form was replaced by the thank-you; a replayed submit is refused.
@@ -109,29 +123,39 @@ describe("pulse surveys end to end through the fake platform", () => {
   it("refuses answers to a closed round, from someone not invited, and with unknown fields", async () => {
     await h.command("carlos", "pulse start partner-pulse", { conversation: "C-PARTNERS" });
     const invitation = invitationOf("p2");
-    const roundId = buttonsOf(invitation.card)[0]!.actionId.split(":")[2]!;
+    const roundId = roundOfAction(buttonsOf(invitation.card)[0]!.actionId);
     expect(h.text(await h.click("outsider", { ...invitation, conversationId: "D-outsider" }, `pulse:submit:${roundId}`, fullAnswers(3)))).toContain("sent to other people");
     expect(h.text(await h.click("p2", invitation, `pulse:submit:${roundId}`, { "q:colour": "blue" }))).toContain('"q:colour"');
     expect(h.text(await h.click("p2", invitation, `pulse:submit:${roundId}`, { "q:respect": "7" }))).toContain('"7"');
     expect(await h.app.store.responses.submissionCount(roundId)).toBe(0);
+    h.clock.advance(49 * 3_600_000);
     await h.command("carlos", "pulse close");
     expect(h.text(await h.click("p2", invitation, `pulse:submit:${roundId}`, fullAnswers(3)))).toContain("no longer takes answers");
     expect(await h.app.store.responses.submissionCount(roundId)).toBe(0);
   });
 
   it("answers bad starts clearly and changes nothing", async () => {
-    expect(h.text(await h.command("carlos", "pulse start mood-meter", { conversation: "C-PARTNERS" }))).toMatch(/no pulse template "mood-meter". Available: `partner-pulse` \(Partner pulse\), `quick-pulse`/);
+    expect(h.text(await h.command("carlos", "pulse start mood-meter", { conversation: "C-PARTNERS" }))).toMatch(
+      /no pulse template "mood-meter". Available: `partner-pulse` \(Partner pulse\), `quick-pulse`/,
+    );
     expect(h.text(await h.command("carlos", "pulse start closes in 120d", { conversation: "C-PARTNERS" }))).toContain("at most 90 days");
     expect(h.text(await h.command("carlos", "pulse start to <#C-EMPTY>"))).toContain("Nobody to invite");
     expect(h.text(await h.command("carlos", "pulse start", { conversation: "D-carlos" }))).toContain("Say who the pulse is for");
-    h.fake.rosters.set("C-HUGE", Array.from({ length: 5001 }, (_, i) => ({ userId: `u${i}`, reachable: true })));
+    h.fake.rosters.set(
+      "C-HUGE",
+      Array.from({ length: 5001 }, (_, i) => ({ userId: `u${i}`, reachable: true })),
+    );
     expect(h.text(await h.command("carlos", "pulse start to <#C-HUGE>"))).toContain("5001 people; a pulse can go to at most 5000");
     expect(h.text(await h.command("carlos", "pulse results zzzz"))).toContain('There is no pulse round "zzzz"');
     expect(await h.app.store.rounds.list(FAKE_WORKSPACE, { kind: "pulse" })).toEqual([]);
   });
 
   it("reports people the platform does not let the bot reach", async () => {
-    h.fake.rosters.set("C-MIXED", [{ userId: "p1", reachable: true }, { userId: "ext1", reachable: false }, { userId: "ext2", reachable: false }]);
+    h.fake.rosters.set("C-MIXED", [
+      { userId: "p1", reachable: true },
+      { userId: "ext1", reachable: false },
+      { userId: "ext2", reachable: false },
+    ]);
     const text = h.text(await h.command("carlos", "pulse start to <#C-MIXED>"));
     expect(text).toContain("Invited 1 people privately");
     expect(text).toContain("2 people in the audience could not be invited");
@@ -155,18 +179,21 @@ describe("pulse surveys end to end through the fake platform", () => {
   it("rotates quick-pulse questions so successive rounds cover every theme", async () => {
     const asked = new Set<string>();
     for (let i = 0; i < 4; i++) {
-      await h.command("carlos", "pulse start quick-pulse", { conversation: "C-PARTNERS" });
+      // Back to back on purpose: the fatigue guard is confirmed past.
+      await h.command("carlos", `pulse start quick-pulse${i > 0 ? " confirm" : ""}`, { conversation: "C-PARTNERS" });
       const [round] = await h.app.store.rounds.list(FAKE_WORKSPACE, { kind: "pulse", status: "open" });
       expect(round!.questionKeys.filter((k) => k !== "comment")).toHaveLength(3);
       for (const k of round!.questionKeys) asked.add(k);
-      await h.command("carlos", "pulse close");
+      h.clock.advance(49 * 3_600_000);
+      expect(h.text(await h.command("carlos", "pulse close"))).toContain("is closed");
     }
     expect(asked.size).toBe(13);
   });
 
   it("exports aggregates only, as CSV safe against formula injection", async () => {
     await h.command("carlos", "pulse start partner-pulse", { conversation: "C-PARTNERS" });
-    for (const p of partners.slice(0, 5)) await answer(p, fullAnswers(4, "=HYPERLINK(\"http://evil\")"));
+    for (const p of partners.slice(0, 5)) await answer(p, fullAnswers(4, '=HYPERLINK("http://evil")'));
+    h.clock.advance(49 * 3_600_000);
     await h.command("carlos", "pulse close");
     const csv = h.text(await h.command("carlos", "pulse export"));
     expect(csv).toContain("section,key,label,quality,respondents,answers,mean");
@@ -180,7 +207,7 @@ describe("starting a pulse with a form", () => {
   it("offers a form in the channel and starts the pulse from its choices", async () => {
     const [form] = await h.command("carlos", "pulse", { conversation: "C-PARTNERS" });
     expect(h.fake.textOf(form!)).toContain("Start a pulse");
-    const submit = buttonsOf(form!.card).find((b) => b.actionId === "pulse:start-form")!;
+    const submit = buttonsOf(form!.card).find((b) => b.actionId.startsWith("pulse.start-form:"))!;
     const replies = await h.click("carlos", form!, submit.actionId, { template: "quick-pulse", days: "14", repeat: "quarterly" });
     const text = h.text(replies);
     expect(text).toContain("Quick pulse started");
@@ -188,7 +215,67 @@ describe("starting a pulse with a form", () => {
     const [round] = await h.app.store.rounds.list(FAKE_WORKSPACE, { kind: "pulse" });
     expect(round).toMatchObject({ recurrence: "quarterly", audience: { channels: ["C-PARTNERS"], users: [] } });
     expect(round!.closesAt.getTime() - round!.opensAt.getTime()).toBe(14 * 86_400_000);
-    expect(h.text(await h.click("p1", form!, submit.actionId, { template: "partner-pulse" }))).toContain("needs the coordinator role");
+    expect(h.text(await h.click("p1", form!, submit.actionId, { template: "partner-pulse" }))).toContain("`/reflect pulse start` needs the admin or coordinator role");
     expect(h.text(await h.command("carlos", "pulse new", { conversation: "D-carlos" }))).toContain("Ask for the form in the channel");
+  });
+});
+
+describe("pulses for a partnership, and the fatigue guard", () => {
+  it("ties a pulse to a partnership, compares only with that partnership's rounds, and lists them in partner show", async () => {
+    await h.command("carlos", 'partner add "Shanti Network"');
+    await h.command("carlos", 'partner add "Tuungane Alliance"');
+    h.fake.rosters.set(
+      "C-OTHER",
+      partners.map((userId) => ({ userId, reachable: true })),
+    );
+    const started = h.text(await h.command("carlos", 'pulse start for "Shanti Network"', { conversation: "C-PARTNERS" }));
+    expect(started).toContain("Partner pulse for Shanti Network started");
+    const [first] = await h.app.store.rounds.list(FAKE_WORKSPACE, { kind: "pulse", status: "open" });
+    expect(first!.partnershipId).not.toBeNull();
+    for (const p of partners.slice(0, 5)) await answer(p, fullAnswers(2), first!.id);
+    h.clock.advance(49 * 3_600_000);
+    await h.command("carlos", "pulse close");
+    // Another partnership's round in between is not a baseline for Shanti.
+    await h.command("carlos", 'pulse start for "Tuungane Alliance"', { conversation: "C-OTHER" });
+    const [other] = await h.app.store.rounds.list(FAKE_WORKSPACE, { kind: "pulse", status: "open" });
+    for (const p of partners.slice(0, 5)) await answer(p, fullAnswers(5), other!.id);
+    h.clock.advance(49 * 3_600_000);
+    await h.command("carlos", `pulse close ${other!.ref}`);
+    h.clock.advance(31 * 86_400_000);
+    await h.command("carlos", 'pulse start for "Shanti Network"', { conversation: "C-PARTNERS" });
+    const [second] = await h.app.store.rounds.list(FAKE_WORKSPACE, { kind: "pulse", status: "open" });
+    for (const p of partners.slice(0, 5)) await answer(p, fullAnswers(3), second!.id);
+    h.clock.advance(49 * 3_600_000);
+    const results = h.text(await h.command("carlos", `pulse close ${second!.ref}`));
+    expect(results).toContain(`Changes are against round ${first!.ref}`);
+    expect(results).toMatch(/\*3\.0\* \(↑ 1\.0\)/);
+    const shown = h.text(await h.command("carlos", "partner show Shanti"));
+    expect(shown).toContain(first!.ref);
+    expect(shown).toContain(second!.ref);
+    expect(shown).not.toContain(other!.ref);
+  });
+
+  it("asks before the same audience gets the same template again within the cadence; Start anyway or confirm goes ahead", async () => {
+    await h.command("carlos", "pulse start partner-pulse", { conversation: "C-PARTNERS" });
+    h.clock.advance(10 * 86_400_000);
+    const warned = await h.command("carlos", "pulse start partner-pulse", { conversation: "C-PARTNERS" });
+    expect(h.text(warned)).toMatch(/The same people got Partner pulse 10 days ago .* the pulse cadence is every 30 days/);
+    expect(await h.app.store.rounds.list(FAKE_WORKSPACE, { kind: "pulse" })).toHaveLength(1);
+    const anyway = buttonsOf(warned[0]!.card).find((b) => b.actionId.startsWith("pulse.confirm:"))!;
+    expect(h.text(await h.click("carlos", warned[0]!, anyway.actionId))).toContain("Partner pulse started");
+    expect(await h.app.store.rounds.list(FAKE_WORKSPACE, { kind: "pulse" })).toHaveLength(2);
+    // Another audience is not held back; nor is anyone once the cadence is 0.
+    h.fake.rosters.set(
+      "C-OTHER",
+      partners.map((userId) => ({ userId, reachable: true })),
+    );
+    expect(h.text(await h.command("carlos", "pulse start partner-pulse", { conversation: "C-OTHER" }))).toContain("started");
+    await h.command("amina", "settings pulse-cadence 0");
+    expect(h.text(await h.command("carlos", "pulse start partner-pulse", { conversation: "C-PARTNERS" }))).toContain("started");
+    // A forged Start-anyway is checked like the command: an archived partnership is refused.
+    await h.command("carlos", 'partner add "Old Partner"');
+    await h.command("carlos", "partner archive Old Partner");
+    const forged = `pulse.confirm:${JSON.stringify({ partnership: "Old Partner", audience: { channels: ["C-PARTNERS"], users: [] } })}`;
+    expect(h.text(await h.click("carlos", warned[0]!, forged))).toContain("Old Partner is archived");
   });
 });

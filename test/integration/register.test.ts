@@ -9,6 +9,8 @@ beforeEach(async () => {
   h = await createHarness({ admins: ["amina"], now: "2026-11-23T10:00:00Z" });
   await h.command("amina", "role <@carlos> coordinator");
   await h.command("amina", "settings timezone Europe/London");
+  // These tests count the events they add; the default calendar has its own tests (calendar.test.ts).
+  await h.command("amina", "settings auto-schedule off");
 });
 afterEach(async () => {
   await h.stop();
@@ -25,7 +27,10 @@ async function runReminders(at: string) {
 describe("partnership register", () => {
   it("adds a partnership with every field, echoes the renewal date, and shows it", async () => {
     const added = h.text(
-      await h.command("carlos", 'partner add "Shanti Network" category consortium, learning community spectrum locally led country Nepal lead <@carlos> start 2024-01-15 end in 45 days notes "Two field offices"'),
+      await h.command(
+        "carlos",
+        'partner add "Shanti Network" category consortium, learning community spectrum locally led country Nepal lead <@carlos> start 2024-01-15 end in 45 days notes "Two field offices"',
+      ),
     );
     expect(added).toContain("Added Shanti Network to the partnership register");
     expect(added).toContain("The agreement ends Thu 7 Jan 2027 (in 45 days)");
@@ -41,7 +46,9 @@ describe("partnership register", () => {
   it("refuses duplicates, bad categories, impossible or past dates, and unknown names with suggestions", async () => {
     await h.command("carlos", 'partner add "Shanti Network"');
     expect(h.text(await h.command("carlos", 'partner add "shanti  network"'))).toContain('A partnership called "shanti  network" already exists');
-    expect(h.text(await h.command("carlos", 'partner add "X" category charity'))).toContain('"charity" is not a partnership category. Use one or more of: learning-community, consortium');
+    expect(h.text(await h.command("carlos", 'partner add "X" category charity'))).toContain(
+      '"charity" is not a partnership category. Use one or more of: learning-community, consortium',
+    );
     expect(h.text(await h.command("carlos", 'partner add "X" spectrum remote'))).toContain('"remote" is not on the leadership spectrum');
     expect(h.text(await h.command("carlos", 'partner add "X" end 2027-02-31'))).toContain('"2027-02-31" is not a real date');
     expect(h.text(await h.command("carlos", 'partner add "X" end 2020-01-01'))).toContain("is in the past");
@@ -75,7 +82,9 @@ describe("review calendar", () => {
   });
 
   it("adds reviews with ISO and relative dates, lists them, and records done with the next occurrence", async () => {
-    expect(h.text(await h.command("carlos", "review add Shanti Network annual-review 2027-03-01 every 12m"))).toMatch(/Annual review for Shanti Network on Mon 1 Mar 2027 \(in 98 days\), review `\w+`/);
+    expect(h.text(await h.command("carlos", "review add Shanti Network annual-review 2027-03-01 every 12m"))).toMatch(
+      /Annual review for Shanti Network on Mon 1 Mar 2027 \(in 98 days\), review `\w+`/,
+    );
     expect(h.text(await h.command("carlos", 'review add Shanti "donor visit" in 3 weeks'))).toContain("donor visit for Shanti Network on Mon 14 Dec 2026 (in 21 days)");
     expect(h.text(await h.command("carlos", "review add Shanti joint-reflection next monday"))).toContain("on Mon 30 Nov 2026 (in 7 days)");
     const list = h.text(await h.command("carlos", "review list"));

@@ -1,3 +1,4 @@
+import { roundOfAction } from "../fakes/actions.ts";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { buttonsOf, createHarness, FAKE_WORKSPACE, type Harness } from "../fakes/harness.ts";
 import type { Delivery } from "../fakes/fake-platform.ts";
@@ -10,20 +11,29 @@ let h: Harness;
 beforeEach(async () => {
   h = await createHarness({ admins: ["amina"], now: "2026-11-23T10:00:00Z" });
   await h.command("amina", "role <@carlos> coordinator");
-  h.fake.rosters.set("C-SHANTI", [...shanti, ...tuungane].map((userId) => ({ userId, reachable: true })));
-  for (const u of shanti) await h.app.store.members.update(FAKE_WORKSPACE, u, { organisation: "Shanti Network" });
-  for (const u of tuungane) await h.app.store.members.update(FAKE_WORKSPACE, u, { organisation: "Tuungane Alliance" });
+  h.fake.rosters.set(
+    "C-SHANTI",
+    [...shanti, ...tuungane].map((userId) => ({ userId, reachable: true })),
+  );
   await h.command("carlos", 'partner add "Shanti Network"');
+  // The organisations of the partnership, kept by the coordinator; people placed in them.
+  await h.command("carlos", 'partner orgs "Shanti Network" add "Shanti Network"');
+  await h.command("carlos", 'partner orgs "Shanti Network" add "Tuungane Alliance"');
+  for (const u of shanti) await h.command("carlos", `organisation <@${u}> Shanti Network`);
+  for (const u of tuungane) await h.command("carlos", `organisation <@${u}> tuungane alliance`);
 });
 afterEach(async () => {
   await h.stop();
 });
 
-const invitation = (user: string): Delivery => h.fake.deliveries.filter((d) => d.conversationId === `D-${user}` && d.versions[0]!.elements.some((e) => e.type === "buttons" && e.buttons.some((b) => b.actionId.startsWith("rubric:open:")))).at(-1)!;
+const invitation = (user: string): Delivery =>
+  h.fake.deliveries
+    .filter((d) => d.conversationId === `D-${user}` && d.versions[0]!.elements.some((e) => e.type === "buttons" && e.buttons.some((b) => b.actionId.startsWith("rubric.open:"))))
+    .at(-1)!;
 
 async function rate(user: string, values: Record<string, string>): Promise<string> {
   const inv = invitation(user);
-  const roundId = buttonsOf(inv.versions[0]!)[0]!.actionId.split(":")[2]!;
+  const roundId = roundOfAction(buttonsOf(inv.versions[0]!)[0]!.actionId);
   const opened = await h.click(user, inv, `rubric:open:${roundId}`);
   if (!inv.card.elements.some((e) => e.type === "choices")) return h.text(opened);
   return h.text(await h.click(user, inv, `rubric:submit:${roundId}`, values));
@@ -47,15 +57,25 @@ describe("rubric check-ins", () => {
     expect(started).toContain("Invited 6 people privately (individual, anonymous, CLARISSA partnership rubric)");
     const inv = invitation("s1");
     expect(h.fake.textOf(inv)).toContain("Anonymous: your ratings are stored with a random id");
-    await h.click("s1", inv, `rubric:open:${buttonsOf(inv.versions[0]!)[0]!.actionId.split(":")[2]}`);
+    await h.click("s1", inv, buttonsOf(inv.versions[0]!)[0]!.actionId);
     const form = inv.card.elements.find((e) => e.type === "choices" && e.id === "e:communications");
     expect(form && form.type === "choices" && form.options.map((o) => o.label)).toEqual(["Well-functioning", "Emerging", "Needs help", "Don't know"]);
-    expect(form && form.type === "choices" && form.options[0]!.description).toContain("Every partner knows how the programme is progressing");
+    // Descriptors are shown whole above the choices (never cut into option descriptions).
+    const described = h.fake.textOf({ ...inv, card: inv.card });
+    expect(described).toContain("*Well-functioning*: Partners have a clear picture of how the programme is progressing");
+    expect(form && form.type === "choices" && form.options.every((o) => o.description === undefined)).toBe(true);
 
     const ratings = ["well-functioning", "emerging", "emerging", "emerging", "needs-help"];
     for (const [i, u] of [...shanti, ...tuungane].slice(0, 5).entries()) {
-      expect(await rate(u, all("emerging", { "e:communications": ratings[i]!, ...(i === 0 ? { "n:communications": "We only hear about decisions late" } : {}) }))).toContain("Your ratings were recorded anonymously");
+      const notes: Record<string, string> =
+        i === 0
+          ? { "n:communications": "We only hear about decisions late", "n:team-identity": "a lone note, easy to recognise" }
+          : i === 3
+            ? { "n:communications": "Meetings are rare" }
+            : {};
+      expect(await rate(u, all("emerging", { "e:communications": ratings[i]!, ...notes }))).toContain("Your ratings were recorded anonymously");
     }
+    h.clock.advance(49 * 3_600_000); // past the minimum open time
     await h.command("carlos", 'rubric close "Shanti Network"', { conversation: "C-SHANTI" });
     const post = h.fake.deliveries.find((d) => d.conversationId === "C-SHANTI" && h.fake.textOf(d).includes("Check-in results"))!;
     const text = h.fake.textOf(post);
@@ -64,6 +84,10 @@ describe("rubric check-ins", () => {
     expect(text).toContain("Well-functioning 1 · Emerging 3 · Needs help 1");
     expect(text).toContain("Views diverge here");
     expect(text).toContain("We only hear about decisions late");
+    expect(text).toContain("Meetings are rare");
+    // A note alone on its element could be recognised: withheld (DESIGN.md §3 rule 12, min-commenters).
+    expect(text).not.toContain("a lone note");
+    expect(text).toContain("1 notes are not shown: fewer than 2 people wrote one");
     expect(text).toContain("1 elements are hidden"); // entrepreneurial culture: everyone said don't know
     expect(text).toContain("/reflect action add");
 
@@ -71,6 +95,7 @@ describe("rubric check-ins", () => {
     h.clock.advance(40 * 86_400_000);
     await h.command("carlos", 'rubric start for "Shanti Network"', { conversation: "C-SHANTI" });
     for (const u of [...shanti, ...tuungane].slice(0, 5)) await rate(u, all("well-functioning", { "e:team-identity": "needs-help" }));
+    h.clock.advance(49 * 3_600_000); // past the minimum open time
     await h.command("carlos", 'rubric close "Shanti Network"');
     const second = h.text(await h.command("carlos", 'rubric results "Shanti Network"'));
     expect(second).toContain("*Communications*: Well-functioning (100% agree) ↑ (was Emerging)");
@@ -81,8 +106,9 @@ describe("rubric check-ins", () => {
   });
 
   it("individual mode below the threshold: nothing but how many more were needed", async () => {
-    await h.command("carlos", 'rubric start for Shanti', { conversation: "C-SHANTI" });
+    await h.command("carlos", "rubric start for Shanti", { conversation: "C-SHANTI" });
     for (const u of shanti) await rate(u, all("emerging", { "n:communications": "secret note" }));
+    h.clock.advance(49 * 3_600_000); // past the minimum open time
     await h.command("carlos", "rubric close Shanti");
     const text = h.text(await h.command("carlos", "rubric results Shanti"));
     expect(text).toContain("2 more responses were needed");
@@ -91,12 +117,14 @@ describe("rubric check-ins", () => {
   });
 
   it("collective mode with two organisations shows each organisation's rating, one submission per organisation", async () => {
-    const started = h.text(await h.command("carlos", 'rubric start for Shanti mode collective', { conversation: "C-SHANTI" }));
+    const started = h.text(await h.command("carlos", "rubric start for Shanti mode collective", { conversation: "C-SHANTI" }));
     expect(started).toContain("collective, one rating per organisation");
+    expect(started).toContain("Invited per organisation: Shanti Network: 3 · Tuungane Alliance: 3");
     expect(h.fake.textOf(invitation("s1"))).toContain("It will be shown as Shanti Network's rating");
     expect(await rate("s1", all("well-functioning", { "n:adaptability": "We changed the budget twice" }))).toContain("Shanti Network's rating is recorded");
     expect(await rate("s2", all("needs-help"))).toContain("Shanti Network has already submitted its agreed rating");
     expect(await rate("t2", all("emerging"))).toContain("Tuungane Alliance's rating is recorded");
+    h.clock.advance(49 * 3_600_000); // past the minimum open time
     await h.command("carlos", "rubric close Shanti");
     const text = h.text(await h.command("carlos", "rubric results Shanti"));
     expect(text).toContain("2 organisations submitted a rating");
@@ -105,18 +133,58 @@ describe("rubric check-ins", () => {
     expect(text).toContain("Shanti Network: We changed the budget twice");
   });
 
+  it("organisations come from the partnership's list and are locked while a collective check-in is open", async () => {
+    expect((await h.app.store.members.get(FAKE_WORKSPACE, "t1"))?.organisation).toBe("Tuungane Alliance");
+    // Nobody invents an organisation (the review's hijack: rating "for" another organisation)…
+    expect(h.text(await h.command("newcomer", "organisation Shanti Netwerk"))).toContain('There is no organisation "Shanti Netwerk"');
+    // …nor moves into another one to answer for it: a person picks once, a coordinator moves them.
+    expect(h.text(await h.command("t1", "organisation Shanti Network"))).toContain("Only a coordinator can move you");
+    expect(h.text(await h.command("newcomer", "organisation Tuungane Alliance"))).toContain("Tuungane Alliance");
+    expect((await h.app.store.members.get(FAKE_WORKSPACE, "newcomer"))?.organisation).toBe("Tuungane Alliance");
+    // The register shows the list people pick from.
+    expect(h.text(await h.command("carlos", "partner show Shanti"))).toMatch(/Organisations\*?\n?.*Shanti Network, Tuungane Alliance/);
+    // A collective round refuses to start for an organisation with one invitee.
+    h.fake.rosters.set(
+      "C-SMALL",
+      ["s1", "s2", "t1"].map((userId) => ({ userId, reachable: true })),
+    );
+    const refused = h.text(await h.command("carlos", "rubric start for Shanti mode collective", { conversation: "C-SMALL" }));
+    expect(refused).toContain("Too few: Tuungane Alliance");
+    expect(await h.app.store.rounds.list(FAKE_WORKSPACE, { kind: "rubric" })).toEqual([]);
+    await h.command("carlos", "rubric start for Shanti mode collective", { conversation: "C-SHANTI" });
+    expect(h.fake.textOf(invitation("t1"))).toContain("It will be shown as Tuungane Alliance's rating");
+    // While it is open, nobody's organisation changes, not even by a coordinator.
+    expect(h.text(await h.command("carlos", "organisation <@t1> Shanti Network"))).toContain("cannot change while a round they are invited to is open");
+    expect((await h.app.store.members.get(FAKE_WORKSPACE, "t1"))?.organisation).toBe("Tuungane Alliance");
+  });
+
+  it("a 'Start anyway' button is checked like the typed command: no check-in for an archived partnership", async () => {
+    await h.command("carlos", "partner archive Shanti");
+    expect(h.text(await h.command("carlos", "rubric start for Shanti confirm", { conversation: "C-SHANTI" }))).toContain("is archived");
+    const forged = `rubric.confirm:${JSON.stringify({ partnership: "Shanti Network", audience: { channels: ["C-SHANTI"], users: [] }, mode: "individual" })}`;
+    const clicked = await h.click(
+      "carlos",
+      { id: "m0", workspaceId: FAKE_WORKSPACE, conversationId: "C-SHANTI", audience: null, card: { summary: "", elements: [] }, versions: [] },
+      forged,
+    );
+    expect(h.text(clicked)).toContain("is archived");
+    expect(await h.app.store.rounds.list(FAKE_WORKSPACE, { kind: "rubric" })).toEqual([]);
+  });
+
   it("asks for confirmation inside the cadence, and starts when confirmed", async () => {
     await h.command("carlos", "rubric start for Shanti", { conversation: "C-SHANTI" });
+    h.clock.advance(49 * 3_600_000); // past the minimum open time
     await h.command("carlos", "rubric close Shanti");
-    h.clock.advance(30 * 86_400_000);
+    h.clock.advance(30 * 86_400_000 - 49 * 3_600_000);
     const warned = await h.command("carlos", "rubric start for Shanti", { conversation: "C-SHANTI" });
     expect(h.text(warned)).toContain("had a check-in 30 days ago");
     expect(h.text(warned)).toContain("the cadence is every 180 days");
     expect(h.text(warned)).toContain("rubric fatigue");
-    expect((await h.app.store.rounds.list(FAKE_WORKSPACE, { kind: "rubric" }))).toHaveLength(1);
-    const confirm = buttonsOf(warned[0]!.card).find((b) => b.actionId === "rubric:confirm")!;
+    expect(await h.app.store.rounds.list(FAKE_WORKSPACE, { kind: "rubric" })).toHaveLength(1);
+    const confirm = buttonsOf(warned[0]!.card).find((b) => b.actionId.startsWith("rubric.confirm:"))!;
     expect(h.text(await h.click("carlos", warned[0]!, confirm.actionId, {}, confirm.value))).toContain("Check-in for Shanti Network started");
-    expect((await h.app.store.rounds.list(FAKE_WORKSPACE, { kind: "rubric" }))).toHaveLength(2);
+    expect(await h.app.store.rounds.list(FAKE_WORKSPACE, { kind: "rubric" })).toHaveLength(2);
+    h.clock.advance(49 * 3_600_000); // past the minimum open time
     await h.command("carlos", "rubric close Shanti");
     expect(h.text(await h.command("carlos", "rubric start for Shanti confirm", { conversation: "C-SHANTI" }))).toContain("started");
   });

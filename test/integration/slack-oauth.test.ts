@@ -24,7 +24,12 @@ beforeAll(async () => {
     INSTALLATION_KEY: "a-long-installation-key-for-tests",
   });
   config.dataDir = "memory://";
-  app = await createApp(config, { logger: createMemoryLogger(), scheduler: false, outboxPollMs: 20, pacing: { slack: { perConversationIntervalMs: 0, perWorkspacePerSecond: 0, maxAttempts: 3 } } });
+  app = await createApp(config, {
+    logger: createMemoryLogger(),
+    scheduler: false,
+    outboxPollMs: 20,
+    pacing: { slack: { perConversationIntervalMs: 0, perWorkspacePerSecond: 0, maxAttempts: 3 } },
+  });
   base = `http://127.0.0.1:${await app.start()}`;
 });
 afterAll(async () => {
@@ -38,7 +43,7 @@ const settle = async () => {
 };
 
 describe("Slack multi-workspace OAuth install", () => {
-  it("installs, stores the token encrypted, makes the installer admin, answers commands, and cleans up on tokens_revoked", async () => {
+  it("installs, stores the token encrypted, makes the installer admin, answers commands, and drops only the token on tokens_revoked", async () => {
     const start = await fetch(`${base}/slack/install`, { redirect: "manual" });
     const page = await start.text();
     const location = start.headers.get("location") ?? /href="(https:\/\/slack.com\/oauth[^"]+)"/.exec(page)?.[1] ?? "";
@@ -54,7 +59,7 @@ describe("Slack multi-workspace OAuth install", () => {
     await settle();
 
     const sealed = await app.store.installations.get("slack:TNEW");
-    expect(sealed).toMatch(/^v1\./);
+    expect(sealed).toMatch(/^v2\./);
     expect(sealed).not.toContain("xoxb-installed-TNEW");
     expect((await app.store.members.get("slack:TNEW", "UINSTALLER"))?.role).toBe("admin");
     expect(fake.messages.some((m) => m.channel === "DUINSTALLER" && m.text.includes("Thanks for installing"))).toBe(true);
@@ -69,7 +74,10 @@ describe("Slack multi-workspace OAuth install", () => {
     expect((await sendSigned(base, SECRET, revoked, { contentType: "application/json" })).status).toBe(200);
     await settle();
     expect(await app.store.installations.get("slack:TNEW")).toBeNull();
-    expect(await app.store.workspaces.get("slack:TNEW")).toBeNull();
+    // The token goes; the workspace, its roles and data stay, with no deletion scheduled.
+    const workspace = await app.store.workspaces.get("slack:TNEW");
+    expect(workspace).toMatchObject({ deletion: null, hadAdmin: true });
+    expect((await app.store.members.get("slack:TNEW", "UINSTALLER"))?.role).toBe("admin");
   });
 
   it("refuses a callback with a forged state", async () => {

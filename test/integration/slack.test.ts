@@ -1,3 +1,4 @@
+import { findAction } from "../fakes/actions.ts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sendSigned, slackSignature } from "../fakes/fake-slack.ts";
 import { blocksText, SLACK_SECRET, startSlackBot, TEAM, type SlackHarness } from "../fakes/slack-harness.ts";
@@ -100,16 +101,21 @@ describe("Slack: the pulse flow through the adapter", () => {
     for (const [i, p] of ["P1", "P2", "P3", "P4", "P5"].entries()) {
       const invitation = h.fake.messages.find((m) => m.channel === `D${p}` && h.textOf(m).includes("a short anonymous pulse"))!;
       expect(invitation).toBeDefined();
-      const open = JSON.stringify(invitation.blocks).match(/"action_id":"(pulse:open:[^"]+)"/)![1]!;
+      const open = findAction(invitation.blocks, "pulse.open");
       await h.click(p, invitation, open);
       await h.settle();
       const modal = h.fake.views.filter((v) => v.method === "views.open").at(-1)!;
       expect(modal.view.type).toBe("modal");
       expect(JSON.stringify(modal.view.blocks)).toContain("radio_buttons");
-      await h.submitView(p, modal.view, { "q:respect": String(2 + (i % 3)), "q:long-term": "4", "q:comment": i === 0 ? "Transfers are slow" : "" });
+      await h.submitView(p, modal.view, {
+        "q:respect": String(2 + (i % 3)),
+        "q:long-term": "4",
+        "q:comment": i === 0 ? "Transfers are slow" : i === 1 ? "We learn from each other" : "",
+      });
       await h.settle();
       expect(h.textOf(invitation)).toContain("Thank you: your answers are in");
     }
+    h.clock.advance(49 * 3_600_000); // past the minimum open time
     await h.command("UCOORD", "pulse close", { channel: "CPARTNERS" });
     await h.settle();
     const results = h.fake.messages.find((m) => m.channel === "CPARTNERS" && !m.ephemeralUser && h.textOf(m).includes("Pulse results"));
@@ -121,12 +127,12 @@ describe("Slack: the pulse flow through the adapter", () => {
     await h.command("UCOORD", "pulse start quick-pulse", { channel: "CPARTNERS" });
     await h.settle();
     const invitation = [...h.fake.messages].reverse().find((m) => m.channel === "DP6" && h.textOf(m).includes("Quick pulse"))!;
-    const open = JSON.stringify(invitation.blocks).match(/"action_id":"(pulse:open:[^"]+)"/)![1]!;
+    const open = findAction(invitation.blocks, "pulse.open");
     h.fake.failNext("views.open", 1, { error: "expired_trigger_id" });
     await h.click("P6", invitation, open);
     await h.settle();
     expect(JSON.stringify(invitation.blocks)).toContain("radio_buttons");
-    const submit = JSON.stringify(invitation.blocks).match(/"action_id":"(pulse:submit:[^"]+)"/)![1]!;
+    const submit = findAction(invitation.blocks, "pulse.submit");
     const questions = [...JSON.stringify(invitation.blocks).matchAll(/"action_id":"(q:[a-z-]+)"/g)].map((m) => m[1]!).filter((q) => q !== "q:comment");
     await h.click("P6", invitation, submit, { values: Object.fromEntries(questions.map((q) => [q, "5"])) });
     await h.settle();
@@ -141,14 +147,15 @@ describe("Slack: the rubric flow through the adapter", () => {
     await h.settle();
     for (const p of ["P1", "P2", "P3", "P4", "P5"]) {
       const invitation = h.fake.messages.find((m) => m.channel === `D${p}` && h.textOf(m).includes("Partnership check-in: Shanti Network"))!;
-      const open = JSON.stringify(invitation.blocks).match(/"action_id":"(rubric:open:[^"]+)"/)![1]!;
+      const open = findAction(invitation.blocks, "rubric.open");
       await h.click(p, invitation, open);
       await h.settle();
       const modal = h.fake.views.filter((v) => v.method === "views.open").at(-1)!;
-      expect(blocksText(modal.view.blocks as unknown[])).toContain("Every partner knows how the programme");
+      expect(blocksText(modal.view.blocks as unknown[])).toContain("Partners have a clear picture of how the programme");
       await h.submitView(p, modal.view, { "e:communications": p === "P1" ? "needs-help" : "well-functioning", "e:team-identity": "emerging" });
       await h.settle();
     }
+    h.clock.advance(49 * 3_600_000); // past the minimum open time
     await h.command("UCOORD", "close Shanti", { channel: "CPARTNERS", command: "/rubric" });
     await h.settle();
     const results = h.fake.messages.find((m) => m.channel === "CPARTNERS" && !m.ephemeralUser && h.textOf(m).includes("Check-in results"));
@@ -160,7 +167,8 @@ describe("Slack: the rubric flow through the adapter", () => {
 describe("Slack: signing helper", () => {
   it("matches Slack's documented example", () => {
     // From Slack's "Verifying requests" guide.
-    const body = "token=xyzz0WbapA4vBCDEFasx0q6G&team_id=T1DC2JH3J&team_domain=testteamnow&channel_id=G8PSS9T3V&channel_name=foobar&user_id=U2CERLKJA&user_name=roadrunner&command=%2Fwebhook-collect&text=&response_url=https%3A%2F%2Fhooks.slack.com%2Fcommands%2FT1DC2JH3J%2F397700885554%2F96rGlfmibIGlgcZRskXaIFfN&trigger_id=398738663015.47445629121.803a0bc887a14d10d2c447fce8b6703c";
+    const body =
+      "token=xyzz0WbapA4vBCDEFasx0q6G&team_id=T1DC2JH3J&team_domain=testteamnow&channel_id=G8PSS9T3V&channel_name=foobar&user_id=U2CERLKJA&user_name=roadrunner&command=%2Fwebhook-collect&text=&response_url=https%3A%2F%2Fhooks.slack.com%2Fcommands%2FT1DC2JH3J%2F397700885554%2F96rGlfmibIGlgcZRskXaIFfN&trigger_id=398738663015.47445629121.803a0bc887a14d10d2c447fce8b6703c";
     expect(slackSignature("8f742231b10e8888abcd99yyyzzz85a5", body, 1531420618)).toBe("v0=a2114d57b48eac39b9ad189dd8316235a7b4a8d21a10bd27519666489c69b503");
   });
 });
@@ -171,14 +179,31 @@ describe("Slack: configuration", () => {
     const { SocketModeReceiver } = await import("@slack/bolt");
     const { createHttpServer } = await import("../../src/http/server.ts");
     const { createMemoryLogger } = await import("../../src/core/logger.ts");
-    const base = { botToken: "xoxb-1", signingSecret: undefined, appToken: "xapp-1", clientId: undefined, clientSecret: undefined, stateSecret: undefined, apiUrl: h.fake.apiUrl, installationKey: undefined };
+    const base = {
+      botToken: "xoxb-1",
+      signingSecret: undefined,
+      appToken: "xapp-1",
+      clientId: undefined,
+      clientSecret: undefined,
+      stateSecret: undefined,
+      apiUrl: h.fake.apiUrl,
+      installationKey: undefined,
+    };
     const logger = createMemoryLogger();
     const http = createHttpServer(logger);
     const socket = createSlackAdapter({ config: base, store: h.app.store, http, bot: h.app.bot, logger });
     expect((socket.app as unknown as { receiver: unknown }).receiver).toBeInstanceOf(SocketModeReceiver);
     expect(() => createSlackAdapter({ config: { ...base, appToken: undefined }, store: h.app.store, http, bot: h.app.bot, logger })).toThrow(/SLACK_SIGNING_SECRET/);
     expect(() => createSlackAdapter({ config: { ...base, botToken: undefined }, store: h.app.store, http, bot: h.app.bot, logger })).toThrow(/SLACK_BOT_TOKEN/);
-    expect(() => createSlackAdapter({ config: { ...base, botToken: undefined, clientId: "1", clientSecret: "2", appToken: undefined, signingSecret: "s".repeat(20) }, store: h.app.store, http, bot: h.app.bot, logger })).toThrow(/INSTALLATION_KEY/);
+    expect(() =>
+      createSlackAdapter({
+        config: { ...base, botToken: undefined, clientId: "1", clientSecret: "2", appToken: undefined, signingSecret: "s".repeat(20) },
+        store: h.app.store,
+        http,
+        bot: h.app.bot,
+        logger,
+      }),
+    ).toThrow(/INSTALLATION_KEY/);
   });
 });
 

@@ -46,13 +46,23 @@ export function defineStorageSuite(label: string, open: () => Promise<PrismaStor
     });
 
     it("deduplicates outbox messages by key and claims each message once", async () => {
-      const base = { workspaceId: ws, platform: "fake" as const, op: "post" as const, destination: { kind: "dm" as const, userId: "U1" }, paceKey: "p", card: { summary: "hi", elements: [] } };
+      const base = {
+        workspaceId: ws,
+        platform: "fake" as const,
+        op: "post" as const,
+        destination: { kind: "dm" as const, userId: "U1" },
+        paceKey: "p",
+        card: { summary: "hi", elements: [] },
+      };
       expect(await store.outbox.enqueue({ ...base, dedupeKey: `${ws}:k1` })).toBe(true);
       expect(await store.outbox.enqueue({ ...base, dedupeKey: `${ws}:k1` })).toBe(false);
       expect(await store.outbox.enqueue({ ...base, dedupeKey: `${ws}:k2` })).toBe(true);
       const now = new Date();
       const [first, second] = await Promise.all([store.outbox.claim(now, 10, 60_000), store.outbox.claim(now, 10, 60_000)]);
-      const mine = [...first!, ...second!].filter((m) => m.workspaceId === ws).map((m) => m.dedupeKey).sort();
+      const mine = [...first!, ...second!]
+        .filter((m) => m.workspaceId === ws)
+        .map((m) => m.dedupeKey)
+        .sort();
       expect(mine).toEqual([`${ws}:k1`, `${ws}:k2`]);
       // Locked messages are not claimed again until the lock expires.
       expect((await store.outbox.claim(now, 10, 60_000)).filter((m) => m.workspaceId === ws)).toEqual([]);
@@ -62,7 +72,7 @@ export function defineStorageSuite(label: string, open: () => Promise<PrismaStor
       await store.outbox.markSent(reclaimed[0]!.id, { platform: "fake", conversationId: "D", messageId: "m1" }, later);
       await store.outbox.markFailed(reclaimed[1]!.id, "boom", null);
       expect((await store.outbox.get(`${ws}:k1`))?.status).toMatch(/sent|dead/);
-      expect((await store.outbox.list({ workspaceId: ws, status: "dead" }))).toHaveLength(1);
+      expect(await store.outbox.list({ workspaceId: ws, status: "dead" })).toHaveLength(1);
     });
 
     it("runs a job slot once: a second claim fails, an expired unfinished claim is taken over", async () => {

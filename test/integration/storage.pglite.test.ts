@@ -4,6 +4,4 @@ import { MIGRATIONS_DIR } from "../../src/app.ts";
 import { createRandomIds } from "../../src/core/ids.ts";
 import { createMemoryLogger } from "../../src/core/logger.ts";
 
-defineStorageSuite("PGlite", () =>
-  createPrismaStore({ dataDir: "memory://", migrationsDir: MIGRATIONS_DIR, ids: createRandomIds(), logger: createMemoryLogger() }),
-);
+defineStorageSuite("PGlite", () => createPrismaStore({ dataDir: "memory://", migrationsDir: MIGRATIONS_DIR, ids: createRandomIds(), logger: createMemoryLogger() }));

@@ -13,7 +13,15 @@ afterAll(async () => {
   await h?.stop();
 });
 
-const junk = fc.oneof(fc.string({ maxLength: 30 }), fc.integer(), fc.boolean(), fc.constant(null), fc.constant("<at>x</at> \"unclosed"), fc.array(fc.string({ maxLength: 4 }), { maxLength: 3 }), fc.dictionary(fc.string({ maxLength: 4 }), fc.string({ maxLength: 4 }), { maxKeys: 3 }));
+const junk = fc.oneof(
+  fc.string({ maxLength: 30 }),
+  fc.integer(),
+  fc.boolean(),
+  fc.constant(null),
+  fc.constant('<at>x</at> "unclosed'),
+  fc.array(fc.string({ maxLength: 4 }), { maxLength: 3 }),
+  fc.dictionary(fc.string({ maxLength: 4 }), fc.string({ maxLength: 4 }), { maxKeys: 3 }),
+);
 
 const activity = fc.record(
   {
@@ -25,10 +33,23 @@ const activity = fc.record(
     channelId: fc.oneof(fc.constant("msteams"), junk),
     from: fc.oneof(fc.record({ id: fc.oneof(fc.constant("29:u"), junk), aadObjectId: junk }, { requiredKeys: [] }), junk),
     recipient: fc.oneof(fc.record({ id: fc.oneof(fc.constant(`28:${APP_ID}`), junk) }), junk),
-    conversation: fc.oneof(fc.record({ id: fc.oneof(fc.constant("personal-u"), junk), conversationType: fc.oneof(fc.constantFrom("personal", "channel"), junk), tenantId: fc.oneof(fc.constant(TENANT), junk) }, { requiredKeys: [] }), junk),
-    text: fc.oneof(fc.constantFrom("help", "pulse start to", "rubric start for \"", "<at>Reflect</at> role", "settings threshold 1"), junk),
-    value: fc.oneof(fc.record({ rb_action: fc.oneof(fc.constantFrom("pulse:open:x", "pulse:submit:y", "rubric:confirm", "::"), junk), rb_value: junk }, { requiredKeys: [] }), fc.record({ action: fc.record({ verb: junk, data: junk }, { requiredKeys: [] }) }), junk),
-    entities: fc.oneof(fc.array(fc.record({ type: fc.constant("mention"), text: junk, mentioned: fc.oneof(fc.record({ id: junk }), junk) }, { requiredKeys: [] }), { maxLength: 3 }), junk),
+    conversation: fc.oneof(
+      fc.record(
+        { id: fc.oneof(fc.constant("personal-u"), junk), conversationType: fc.oneof(fc.constantFrom("personal", "channel"), junk), tenantId: fc.oneof(fc.constant(TENANT), junk) },
+        { requiredKeys: [] },
+      ),
+      junk,
+    ),
+    text: fc.oneof(fc.constantFrom("help", "pulse start to", 'rubric start for "', "<at>Reflect</at> role", "settings threshold 1"), junk),
+    value: fc.oneof(
+      fc.record({ rb_action: fc.oneof(fc.constantFrom("pulse:open:x", "pulse:submit:y", "rubric:confirm", "::"), junk), rb_value: junk }, { requiredKeys: [] }),
+      fc.record({ action: fc.record({ verb: junk, data: junk }, { requiredKeys: [] }) }),
+      junk,
+    ),
+    entities: fc.oneof(
+      fc.array(fc.record({ type: fc.constant("mention"), text: junk, mentioned: fc.oneof(fc.record({ id: junk }), junk) }, { requiredKeys: [] }), { maxLength: 3 }),
+      junk,
+    ),
     membersAdded: fc.oneof(fc.array(fc.record({ id: junk }), { maxLength: 2 }), junk),
   },
   { requiredKeys: [] },
@@ -37,7 +58,12 @@ const activity = fc.record(
 const request = fc.oneof(
   { weight: 8, arbitrary: activity.map((a) => ({ body: JSON.stringify(a).split('"SERVICE"').join(JSON.stringify(h.connector.url)), auth: "valid" })) },
   { weight: 1, arbitrary: fc.string({ maxLength: 200 }).map((s) => ({ body: s, auth: "valid" })) },
-  { weight: 1, arbitrary: fc.tuple(activity, fc.oneof(fc.string({ maxLength: 60 }), fc.constant("Bearer a.b.c"), fc.constant("Bearer eyJhbGciOiJub25lIn0.e30."))).map(([a, t]) => ({ body: JSON.stringify(a), auth: t })) },
+  {
+    weight: 1,
+    arbitrary: fc
+      .tuple(activity, fc.oneof(fc.string({ maxLength: 60 }), fc.constant("Bearer a.b.c"), fc.constant("Bearer eyJhbGciOiJub25lIn0.e30.")))
+      .map(([a, t]) => ({ body: JSON.stringify(a), auth: t })),
+  },
 );
 
 describe("Teams endpoint under hostile input", () => {

@@ -1,3 +1,4 @@
+import { findAction } from "../fakes/actions.ts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateKeyPairSync } from "node:crypto";
 import { APP_ID, startTeamsBot, TENANT, type TeamsHarness } from "../fakes/teams-harness.ts";
@@ -9,7 +10,10 @@ beforeAll(async () => {
   for (const u of ["admin-aad", "coord", "p1", "p2", "p3", "p4", "p5", "p6"]) await h.install(u);
   await h.message("admin-aad", "privacy", { conversation: CHANNEL });
   await h.settle();
-  h.connector.members.set(CHANNEL, ["coord", "p1", "p2", "p3", "p4", "p5", "p6", "guest"].map((u) => ({ id: `29:${u}`, name: u, aadObjectId: u })));
+  h.connector.members.set(
+    CHANNEL,
+    ["coord", "p1", "p2", "p3", "p4", "p5", "p6", "guest"].map((u) => ({ id: `29:${u}`, name: u, aadObjectId: u })),
+  );
   await h.message("admin-aad", "role @coord coordinator", { mentions: ["coord"] });
   await h.settle();
 });
@@ -20,7 +24,16 @@ afterAll(async () => {
 const sentTo = (conversation: string, contains: string) => h.connector.sent.filter((s) => s.conversationId === conversation && h.textOf(s).includes(contains));
 
 describe("Teams: authentication", () => {
-  const activity = () => ({ type: "message", id: `x${Math.random()}`, channelId: "msteams", serviceUrl: h.connector.url, from: { id: "29:p1", aadObjectId: "p1" }, recipient: { id: `28:${APP_ID}` }, conversation: { id: "personal-p1", conversationType: "personal", tenantId: TENANT }, text: "help" });
+  const activity = () => ({
+    type: "message",
+    id: `x${Math.random()}`,
+    channelId: "msteams",
+    serviceUrl: h.connector.url,
+    from: { id: "29:p1", aadObjectId: "p1" },
+    recipient: { id: `28:${APP_ID}` },
+    conversation: { id: "personal-p1", conversationType: "personal", tenantId: TENANT },
+    text: "help",
+  });
 
   it("answers 401 without a token, and for a wrong audience, an expired token, a wrong issuer, an unknown key or no signature", async () => {
     const id = h.identity!;
@@ -48,7 +61,16 @@ describe("Teams: authentication", () => {
   });
 
   it("handles a redelivered activity once", async () => {
-    const a = { type: "message", id: "same-activity-id", channelId: "msteams", serviceUrl: h.connector.url, from: { id: "29:p2", aadObjectId: "p2" }, recipient: { id: `28:${APP_ID}` }, conversation: { id: "personal-p2", conversationType: "personal", tenantId: TENANT }, text: "privacy" };
+    const a = {
+      type: "message",
+      id: "same-activity-id",
+      channelId: "msteams",
+      serviceUrl: h.connector.url,
+      from: { id: "29:p2", aadObjectId: "p2" },
+      recipient: { id: `28:${APP_ID}` },
+      conversation: { id: "personal-p2", conversationType: "personal", tenantId: TENANT },
+      text: "privacy",
+    };
     await h.send(a);
     await h.send(a);
     await h.settle();
@@ -74,15 +96,21 @@ describe("Teams: the pulse flow through the adapter", () => {
     expect(h.textOf(started)).toContain("1 people in the audience could not be invited");
     for (const [i, p] of ["p1", "p2", "p3", "p4", "p5"].entries()) {
       const invitation = sentTo(`personal-${p}`, "a short anonymous pulse").at(-1)!;
-      const open = JSON.stringify(invitation.activity).match(/"rb_action":"(pulse:open:[^"]+)"/)![1]!;
+      const open = findAction(invitation.activity, "pulse.open");
       await h.submit(p, invitation, { rb_action: open });
       await h.settle();
       expect(invitation.versions).toBe(2);
-      const submit = JSON.stringify(invitation.activity).match(/"rb_action":"(pulse:submit:[^"]+)"/)![1]!;
-      await h.submit(p, invitation, { rb_action: submit, "q:respect": String(3 + (i % 2)), "q:long-term": "4", ...(i === 0 ? { "q:comment": "More joint planning please" } : {}) });
+      const submit = findAction(invitation.activity, "pulse.submit");
+      await h.submit(p, invitation, {
+        rb_action: submit,
+        "q:respect": String(3 + (i % 2)),
+        "q:long-term": "4",
+        ...(i === 0 ? { "q:comment": "More joint planning please" } : i === 2 ? { "q:comment": "Reporting is clearer now" } : {}),
+      });
       await h.settle();
       expect(h.textOf(invitation)).toContain("Thank you: your answers are in");
     }
+    h.clock.advance(49 * 3_600_000); // past the minimum open time
     await h.message("coord", "pulse close", { conversation: CHANNEL });
     await h.settle();
     const results = sentTo(CHANNEL, "Pulse results").at(-1)!;
@@ -98,14 +126,15 @@ describe("Teams: the rubric flow through the adapter", () => {
     await h.settle();
     for (const p of ["p1", "p2", "p3", "p4", "p5"]) {
       const invitation = sentTo(`personal-${p}`, "Partnership check-in: Shanti Network").at(-1)!;
-      const open = JSON.stringify(invitation.activity).match(/"rb_action":"(rubric:open:[^"]+)"/)![1]!;
+      const open = findAction(invitation.activity, "rubric.open");
       await h.submit(p, invitation, { rb_action: open });
       await h.settle();
-      expect(h.textOf(invitation)).toContain("Every partner knows how the programme");
-      const submit = JSON.stringify(invitation.activity).match(/"rb_action":"(rubric:submit:[^"]+)"/)![1]!;
+      expect(h.textOf(invitation)).toContain("Partners have a clear picture of how the programme");
+      const submit = findAction(invitation.activity, "rubric.submit");
       await h.submit(p, invitation, { rb_action: submit, "e:communications": p === "p1" ? "needs-help" : "well-functioning", "e:team-identity": "emerging" });
       await h.settle();
     }
+    h.clock.advance(49 * 3_600_000); // past the minimum open time
     await h.message("coord", "rubric close Shanti", { conversation: CHANNEL });
     await h.settle();
     const results = sentTo(CHANNEL, "Check-in results").at(-1)!;

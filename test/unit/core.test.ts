@@ -40,20 +40,64 @@ describe("core dispatch through the fake platform", () => {
   it("treats /pulse and /rubric as shortcuts, and DMs as commands", async () => {
     const viaShortcut = h.text(await h.command("amina", "start closes in never", { command: "pulse" }));
     expect(viaShortcut).toContain('"never" is not a duration');
-    await h.send({ platform: "fake", workspaceId: FAKE_WORKSPACE, workspaceExternalId: FAKE_TEAM, userId: "amina", conversationId: "D-amina", isDirect: true, eventId: "dm-1", kind: "message", text: "privacy", mentioned: false });
+    await h.send({
+      platform: "fake",
+      workspaceId: FAKE_WORKSPACE,
+      workspaceExternalId: FAKE_TEAM,
+      userId: "amina",
+      conversationId: "D-amina",
+      isDirect: true,
+      eventId: "dm-1",
+      kind: "message",
+      text: "privacy",
+      mentioned: false,
+    });
     expect(h.fake.textOf(h.fake.deliveries.at(-1)!)).toContain("What this bot stores and who sees what");
   });
 
   it("ignores channel chatter unless mentioned", async () => {
     const before = h.fake.deliveries.length;
-    await h.send({ platform: "fake", workspaceId: FAKE_WORKSPACE, workspaceExternalId: FAKE_TEAM, userId: "amina", conversationId: "C1", isDirect: false, eventId: "c-1", kind: "message", text: "help", mentioned: false });
+    await h.send({
+      platform: "fake",
+      workspaceId: FAKE_WORKSPACE,
+      workspaceExternalId: FAKE_TEAM,
+      userId: "amina",
+      conversationId: "C1",
+      isDirect: false,
+      eventId: "c-1",
+      kind: "message",
+      text: "help",
+      mentioned: false,
+    });
     expect(h.fake.deliveries.length).toBe(before);
-    await h.send({ platform: "fake", workspaceId: FAKE_WORKSPACE, workspaceExternalId: FAKE_TEAM, userId: "amina", conversationId: "C1", isDirect: false, eventId: "c-2", kind: "message", text: "help", mentioned: true });
+    await h.send({
+      platform: "fake",
+      workspaceId: FAKE_WORKSPACE,
+      workspaceExternalId: FAKE_TEAM,
+      userId: "amina",
+      conversationId: "C1",
+      isDirect: false,
+      eventId: "c-2",
+      kind: "message",
+      text: "help",
+      mentioned: true,
+    });
     expect(h.fake.deliveries.length).toBe(before + 1);
   });
 
   it("handles a retried event once", async () => {
-    const event = { platform: "fake" as const, workspaceId: FAKE_WORKSPACE, workspaceExternalId: FAKE_TEAM, userId: "amina", conversationId: "C1", isDirect: false, eventId: "same-id", kind: "command" as const, command: "reflect" as const, text: "privacy" };
+    const event = {
+      platform: "fake" as const,
+      workspaceId: FAKE_WORKSPACE,
+      workspaceExternalId: FAKE_TEAM,
+      userId: "amina",
+      conversationId: "C1",
+      isDirect: false,
+      eventId: "same-id",
+      kind: "command" as const,
+      command: "reflect" as const,
+      text: "privacy",
+    };
     await h.send(event);
     await h.send(event);
     expect(h.fake.deliveries).toHaveLength(1);
@@ -72,9 +116,31 @@ describe("core dispatch through the fake platform", () => {
   it("bootstraps admins from ADMIN_USERS on their first event", async () => {
     const hb = await createHarness({ admins: [], env: { ADMIN_USERS: "slack:T1:U9" } });
     try {
-      await hb.app.bot.handle({ platform: "slack", workspaceId: "slack:T1", workspaceExternalId: "T1", userId: "U9", conversationId: "C1", isDirect: false, eventId: "boot", kind: "command", command: "reflect", text: "help" });
+      await hb.app.bot.handle({
+        platform: "slack",
+        workspaceId: "slack:T1",
+        workspaceExternalId: "T1",
+        userId: "U9",
+        conversationId: "C1",
+        isDirect: false,
+        eventId: "boot",
+        kind: "command",
+        command: "reflect",
+        text: "help",
+      });
       expect((await hb.app.store.members.get("slack:T1", "U9"))?.role).toBe("admin");
-      await hb.app.bot.handle({ platform: "slack", workspaceId: "slack:T2", workspaceExternalId: "T2", userId: "U9", conversationId: "C1", isDirect: false, eventId: "boot2", kind: "command", command: "reflect", text: "help" });
+      await hb.app.bot.handle({
+        platform: "slack",
+        workspaceId: "slack:T2",
+        workspaceExternalId: "T2",
+        userId: "U9",
+        conversationId: "C1",
+        isDirect: false,
+        eventId: "boot2",
+        kind: "command",
+        command: "reflect",
+        text: "help",
+      });
       expect((await hb.app.store.members.get("slack:T2", "U9"))?.role).toBe("partner");
     } finally {
       await hb.stop();
@@ -113,40 +179,94 @@ describe("core dispatch through the fake platform", () => {
 });
 
 describe("outbox delivery", () => {
-  it("retries a rate-limited send after Retry-After and delivers once", async () => {
+  it("retries a rate-limited send after Retry-After and delivers once; a delivered reply leaves no row", async () => {
     h.fake.failNext(1, { retryAfterMs: 10 });
-    await h.app.bot.handle({ platform: "fake", workspaceId: FAKE_WORKSPACE, workspaceExternalId: FAKE_TEAM, userId: "amina", conversationId: "C1", isDirect: false, eventId: "r1", kind: "command", command: "reflect", text: "privacy" });
+    await h.app.bot.handle({
+      platform: "fake",
+      workspaceId: FAKE_WORKSPACE,
+      workspaceExternalId: FAKE_TEAM,
+      userId: "amina",
+      conversationId: "C1",
+      isDirect: false,
+      eventId: "r1",
+      kind: "command",
+      command: "reflect",
+      text: "privacy",
+    });
     await h.flush();
     expect(h.fake.deliveries).toHaveLength(0);
     const [pending] = await h.app.store.outbox.list({ workspaceId: FAKE_WORKSPACE });
-    expect(pending).toMatchObject({ status: "pending", attempts: 1 });
+    expect(pending).toMatchObject({ status: "pending", attempts: 1, transient: true });
     h.clock.advance(20);
     await h.flush();
     expect(h.fake.deliveries).toHaveLength(1);
-    expect((await h.app.store.outbox.list({ workspaceId: FAKE_WORKSPACE }))[0]).toMatchObject({ status: "sent", attempts: 2 });
+    // Replies to one person are transient: once delivered, nothing records who was answered when.
+    expect(await h.app.store.outbox.list({ workspaceId: FAKE_WORKSPACE })).toEqual([]);
   });
 
-  it("marks a message dead after the adapter's maximum attempts, and on a permanent error at once", async () => {
+  it("keeps a delivered broadcast as sent (its key guards against sending twice)", async () => {
+    await h.app.deps.outbox.post({
+      workspaceId: FAKE_WORKSPACE,
+      platform: "fake",
+      destination: { kind: "conversation", conversationId: "C1" },
+      card: { summary: "hi", elements: [] },
+      dedupeKey: "b:1",
+    });
+    await h.flush();
+    expect((await h.app.store.outbox.list({ workspaceId: FAKE_WORKSPACE }))[0]).toMatchObject({ status: "sent", attempts: 1, transient: false });
+  });
+
+  it("marks a message dead after the adapter's maximum attempts, and on a permanent error at once; a dead reply is deleted", async () => {
+    const post = (key: string) =>
+      h.app.deps.outbox.post({
+        workspaceId: FAKE_WORKSPACE,
+        platform: "fake",
+        destination: { kind: "conversation", conversationId: "C1" },
+        card: { summary: key, elements: [] },
+        dedupeKey: key,
+      });
     h.fake.failNext(10, { message: "channel_not_found", retryable: false });
-    await h.app.bot.handle({ platform: "fake", workspaceId: FAKE_WORKSPACE, workspaceExternalId: FAKE_TEAM, userId: "amina", conversationId: "C1", isDirect: false, eventId: "d1", kind: "command", command: "reflect", text: "privacy" });
+    await post("d1");
     await h.flush();
     const [dead] = await h.app.store.outbox.list({ workspaceId: FAKE_WORKSPACE });
     expect(dead).toMatchObject({ status: "dead", attempts: 1, lastError: "channel_not_found" });
 
     h.fake.failNext(10, { message: "server error" });
-    await h.app.bot.handle({ platform: "fake", workspaceId: FAKE_WORKSPACE, workspaceExternalId: FAKE_TEAM, userId: "amina", conversationId: "C1", isDirect: false, eventId: "d2", kind: "command", command: "reflect", text: "privacy" });
+    await post("d2");
     for (let i = 0; i < 6; i++) {
       await h.flush();
       h.clock.advance(60 * 60_000);
     }
     const all = await h.app.store.outbox.list({ workspaceId: FAKE_WORKSPACE });
     expect(all[1]).toMatchObject({ status: "dead", attempts: h.fake.pacing.maxAttempts });
+
+    h.fake.failNext(10, { message: "channel_not_found", retryable: false });
+    await h.app.bot.handle({
+      platform: "fake",
+      workspaceId: FAKE_WORKSPACE,
+      workspaceExternalId: FAKE_TEAM,
+      userId: "amina",
+      conversationId: "C1",
+      isDirect: false,
+      eventId: "d3",
+      kind: "command",
+      command: "reflect",
+      text: "privacy",
+    });
+    await h.flush();
+    expect((await h.app.store.outbox.list({ workspaceId: FAKE_WORKSPACE })).map((m) => m.dedupeKey)).toEqual(["d1", "d2"]);
   });
 
   it("resumes a fan-out after a crash: claimed but unsent messages are sent once when their lock expires", async () => {
     const outbox = h.app.deps.outbox;
     for (let i = 0; i < 5; i++) {
-      await outbox.post({ workspaceId: FAKE_WORKSPACE, platform: "fake", destination: { kind: "dm", userId: `u${i}` }, card: { summary: `m${i}`, elements: [] }, dedupeKey: `fan:${i}` });
+      await outbox.post({
+        workspaceId: FAKE_WORKSPACE,
+        platform: "fake",
+        destination: { kind: "dm", userId: `u${i}` },
+        card: { summary: `m${i}`, elements: [] },
+        dedupeKey: `fan:${i}`,
+      });
     }
     // A worker claims everything and dies before sending.
     const claimed = await h.app.store.outbox.claim(h.clock.now(), 10, 60_000);
@@ -159,7 +279,15 @@ describe("outbox delivery", () => {
     expect(h.fake.deliveries.map((d) => d.card.summary).sort()).toEqual(["m0", "m1", "m2", "m3", "m4"]);
     // Enqueueing again with the same keys sends nothing new.
     for (let i = 0; i < 5; i++) {
-      expect(await outbox.post({ workspaceId: FAKE_WORKSPACE, platform: "fake", destination: { kind: "dm", userId: `u${i}` }, card: { summary: `m${i}`, elements: [] }, dedupeKey: `fan:${i}` })).toBe(false);
+      expect(
+        await outbox.post({
+          workspaceId: FAKE_WORKSPACE,
+          platform: "fake",
+          destination: { kind: "dm", userId: `u${i}` },
+          card: { summary: `m${i}`, elements: [] },
+          dedupeKey: `fan:${i}`,
+        }),
+      ).toBe(false);
     }
     await h.flush();
     expect(h.fake.deliveries).toHaveLength(5);

@@ -54,9 +54,21 @@ describe("anonymity gate", () => {
   });
 
   it("shows every segment when none is under the threshold, and withholds all when the total is", () => {
-    const all = gateSegments([{ key: "A", respondents: 5 }, { key: "B", respondents: 5 }], 5);
+    const all = gateSegments(
+      [
+        { key: "A", respondents: 5 },
+        { key: "B", respondents: 5 },
+      ],
+      5,
+    );
     expect([...all.segments.values()].every((v) => v.visible)).toBe(true);
-    const none = gateSegments([{ key: "A", respondents: 2 }, { key: "B", respondents: 1 }], 5);
+    const none = gateSegments(
+      [
+        { key: "A", respondents: 2 },
+        { key: "B", respondents: 1 },
+      ],
+      5,
+    );
     expect(none.total.visible).toBe(false);
     expect([...none.segments.values()].some((v) => v.visible)).toBe(false);
   });
@@ -65,7 +77,10 @@ describe("anonymity gate", () => {
     fc.assert(
       fc.property(fc.array(fc.nat({ max: 12 }), { minLength: 1, maxLength: 8 }), fc.integer({ min: 0, max: 9 }), (counts, configured) => {
         const t = effectiveThreshold(configured);
-        const d = gateSegments(counts.map((respondents, key) => ({ key, respondents })), configured);
+        const d = gateSegments(
+          counts.map((respondents, key) => ({ key, respondents })),
+          configured,
+        );
         const total = counts.reduce((a, b) => a + b, 0);
         const visible = counts.filter((n, k) => d.segments.get(k)!.visible && n > 0);
         for (const n of visible) expect(n).toBeGreaterThanOrEqual(t);

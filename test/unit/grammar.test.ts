@@ -1,23 +1,28 @@
 import { describe, expect, it } from "vitest";
-import { parseCommand } from "../../src/core/grammar/parse.ts";
+import { createCommandRegistry } from "../../src/core/commands.ts";
 import { tokenize } from "../../src/core/grammar/tokens.ts";
-import { usages } from "../../src/core/grammar/commands.ts";
+import { features } from "../../src/features.ts";
 import en from "../../prompts/messages/en.json" with { type: "json" };
 
+/** The real registry, built from every feature's specs, as the bot builds it. */
+const registry = createCommandRegistry(features.commands);
+const parseCommand = (input: string, shortcut?: string) => registry.match(input, shortcut);
+
+/** A match as `{ name, ...args }`, the shape these tests read best in. */
 const ok = (input: string, shortcut?: "pulse" | "rubric") => {
   const r = parseCommand(input, shortcut);
   if (!r.ok) throw new Error(`expected ${input} to parse, got ${r.error.key}`);
-  return r.command;
+  return { name: r.spec.name, ...(r.args as object) };
 };
 const err = (input: string) => {
   const r = parseCommand(input);
-  if (r.ok) throw new Error(`expected ${input} to fail, got ${JSON.stringify(r.command)}`);
+  if (r.ok) throw new Error(`expected ${input} to fail, got ${r.spec.name}`);
   return r.error;
 };
 
 describe("tokenizer", () => {
   it("keeps quoted names, typographic quotes and mentions", () => {
-    const { tokens } = tokenize('partner add “Shanti Network” lead <@U123|amina> to <#C9>');
+    const { tokens } = tokenize("partner add “Shanti Network” lead <@U123|amina> to <#C9>");
     expect(tokens).toEqual([
       { kind: "word", text: "partner" },
       { kind: "word", text: "add" },
@@ -29,7 +34,10 @@ describe("tokenizer", () => {
     ]);
   });
   it("does not treat an apostrophe inside a word as a quote", () => {
-    expect(tokenize("don't know").tokens).toEqual([{ kind: "word", text: "don't" }, { kind: "word", text: "know" }]);
+    expect(tokenize("don't know").tokens).toEqual([
+      { kind: "word", text: "don't" },
+      { kind: "word", text: "know" },
+    ]);
   });
   it("reports an unclosed quote", () => {
     expect(tokenize('partner add "Shanti').unclosedQuote).toBe(true);
@@ -128,6 +136,8 @@ describe("command grammar (DESIGN.md §4)", () => {
     expect(ok("role list")).toEqual({ name: "role.list" });
     expect(ok("settings threshold 7")).toEqual({ name: "settings.set", key: "threshold", value: "7" });
     expect(ok("settings")).toEqual({ name: "settings.show" });
+    expect(ok("partner")).toEqual({ name: "partner.list", includeArchived: false });
+    expect(ok("", "pulse")).toEqual({ name: "pulse.form" });
     expect(ok("privacy")).toEqual({ name: "privacy" });
     expect(ok("language fr")).toEqual({ name: "language", locale: "fr" });
   });
@@ -149,10 +159,38 @@ describe("command grammar (DESIGN.md §4)", () => {
   });
 
   it("uses only message keys that exist in en.json", () => {
-    const inputs = ["frobnicate", "pulse start closes in soon", "pulse start to x", "pulse start <#C1>", "pulse frobnicate", "pulse reminders maybe",
-      "rubric start", "rubric start for X mode y", "rubric pause", "rubric pause X", "partner add", 'partner add "X" colour red', "partner add X lead bob",
-      "partner edit X", "review add", "review add X", "review add X annual-review", "review list soon", "review done", "action add", "action add x owner bob",
-      "action list some", "action done", "summary", "role x", "role <@U1> boss", "settings x", "settings threshold", "organisation", 'x "y'];
+    const inputs = [
+      "frobnicate",
+      "pulse start closes in soon",
+      "pulse start to x",
+      "pulse start <#C1>",
+      "pulse frobnicate",
+      "pulse reminders maybe",
+      "rubric start",
+      "rubric start for X mode y",
+      "rubric pause",
+      "rubric pause X",
+      "partner add",
+      'partner add "X" colour red',
+      "partner add X lead bob",
+      "partner edit X",
+      "review add",
+      "review add X",
+      "review add X annual-review",
+      "review list soon",
+      "review done",
+      "action add",
+      "action add x owner bob",
+      "action list some",
+      "action done",
+      "summary",
+      "role x",
+      "role <@U1> boss",
+      "settings x",
+      "settings threshold",
+      "organisation",
+      'x "y',
+    ];
     for (const input of inputs) {
       const r = parseCommand(input);
       expect(r.ok, input).toBe(false);
@@ -160,10 +198,18 @@ describe("command grammar (DESIGN.md §4)", () => {
     }
   });
 
-  it("has an example for every usage line that itself parses", () => {
-    for (const entry of Object.values(usages).flat()) {
-      const text = entry.example.replace(/^\/reflect\s*/, "").replace(/@(\w+)/g, "<@$1>").replace(/#([\w-]+)/g, "<#$1>");
-      expect(parseCommand(text).ok, entry.example).toBe(true);
+  it("has a usage line and an example for every command, and each example runs that command", () => {
+    const messages = en as Record<string, string>;
+    for (const spec of registry.specs) {
+      expect(messages[`usage.${spec.name}`], `usage.${spec.name}`).toBeTruthy();
+      const example = messages[`example.${spec.name}`];
+      expect(example, `example.${spec.name}`).toBeTruthy();
+      const text = example!
+        .replace(/^\/reflect\s*/, "")
+        .replace(/@(\w+)/g, "<@$1>")
+        .replace(/#([\w-]+)/g, "<#$1>");
+      const r = parseCommand(text);
+      expect(r.ok && r.spec.name, example).toBe(spec.name);
     }
   });
 });

@@ -1,3 +1,4 @@
+import { plain } from "../../src/core/text.ts";
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -29,7 +30,15 @@ describe("prompt files", () => {
     const root = copy();
     writeFileSync(
       join(root, "surveys", "broken.json"),
-      JSON.stringify({ id: "broken", version: 1, title: { en: "x" }, description: { en: "x" }, minutes: 2, scale: { labels: [{ en: "1" }], preferNotToSay: { en: "-" } }, questions: [{ key: "q1", type: "scale", theme: "t", quality: "kind", text: { en: "?" } }] }),
+      JSON.stringify({
+        id: "broken",
+        version: 1,
+        title: { en: "x" },
+        description: { en: "x" },
+        minutes: 2,
+        scale: { labels: [{ en: "1" }], preferNotToSay: { en: "-" } },
+        questions: [{ key: "q1", type: "scale", theme: "t", quality: "kind", text: { en: "?" } }],
+      }),
     );
     expect(() => loadPrompts(root)).toThrow(/prompts\/surveys\/broken\.json: scale\.labels: /);
     expect(() => loadPrompts(root)).toThrow(/prompts\/surveys\/broken\.json: questions\.0\.quality: /);
@@ -44,7 +53,10 @@ describe("prompt files", () => {
         version: 1,
         title: { en: "x" },
         description: { en: "x" },
-        levels: [{ key: "good", label: { en: "Good" }, score: 2 }, { key: "bad", label: { en: "Bad" }, score: 1 }],
+        levels: [
+          { key: "good", label: { en: "Good" }, score: 2 },
+          { key: "bad", label: { en: "Bad" }, score: 1 },
+        ],
         elements: [{ key: "trust", label: { en: "Trust" }, descriptors: { good: [{ en: "ok" }], ugly: [{ en: "no" }] } }],
       }),
     );
@@ -65,7 +77,7 @@ describe("prompt files", () => {
     const fr = i18n.forLocale("fr");
     expect(fr("role.coordinator")).toBe("coordinateur");
     const en = JSON.parse(readFileSync(join(shipped, "messages", "en.json"), "utf8"));
-    expect(fr("settings.saved", { key: "a", value: "b" })).toBe(en["settings.saved"].replace("{key}", "a").replace("{value}", "b"));
+    expect(plain(fr("settings.saved", { key: "a", value: "b" }))).toBe(en["settings.saved"].replace("{key}", "a").replace("{value}", "b"));
     expect(i18n.forLocale("xx", "fr").locale).toBe("fr");
     expect(i18n.forLocale(null, undefined).locale).toBe("en");
   });

@@ -19,13 +19,37 @@ const t = createI18n(prompts.messages).forLocale("en");
 const scaleKeys = template.questions.filter((q) => q.type === "scale").map((q) => q.key);
 
 const round = (status: "open" | "closed"): Round => ({
-  id: "r1", ref: "abc12", workspaceId: "w", kind: "pulse", snapshotId: "s", partnershipId: null, mode: "individual",
-  questionKeys: template.questions.map((q) => q.key), originChannelId: "C", audience: { channels: [], users: [] }, createdBy: "c",
-  invitedCount: 20, unreachableCount: 0, recurrence: null, sequence: 1, status, opensAt: new Date(0), closesAt: new Date(1), closedAt: status === "closed" ? new Date(1) : null,
+  id: "r1",
+  ref: "abc12",
+  workspaceId: "w",
+  kind: "pulse",
+  snapshotId: "s",
+  partnershipId: null,
+  mode: "individual",
+  questionKeys: template.questions.map((q) => q.key),
+  originChannelId: "C",
+  audience: { channels: [], users: [] },
+  createdBy: "c",
+  invitedCount: 20,
+  unreachableCount: 0,
+  recurrence: null,
+  sequence: 1,
+  status,
+  opensAt: new Date(0),
+  closesAt: new Date(1),
+  closedAt: status === "closed" ? new Date(1) : null,
+  threshold: 3,
+  commentThreshold: 3,
+  minCommenters: 2,
+  minOpenHours: 48,
+  segmentPlan: null,
 });
 
 /** Random answers of `n` people: each question value 1–5, "prefer not" (null) or skipped (undefined). */
-const people = fc.array(fc.array(fc.option(fc.option(fc.integer({ min: 1, max: 5 }), { nil: null }), { nil: undefined }), { minLength: scaleKeys.length, maxLength: scaleKeys.length }), { maxLength: 12 });
+const people = fc.array(
+  fc.array(fc.option(fc.option(fc.integer({ min: 1, max: 5 }), { nil: null }), { nil: undefined }), { minLength: scaleKeys.length, maxLength: scaleKeys.length }),
+  { maxLength: 12 },
+);
 
 function aggregate(answers: (number | null | undefined)[][]): { respondents: number; questions: QuestionAggregate[] } {
   const questions = scaleKeys.map((itemKey, i) => {
@@ -33,7 +57,14 @@ function aggregate(answers: (number | null | undefined)[][]): { respondents: num
     const values = given.filter((v): v is number => v !== null);
     const counts: Record<number, number> = { 1: 0, 2: 0, 3: 0, 4: 0, 5: 0 };
     for (const v of values) counts[v]! += 1;
-    return { itemKey, answered: values.length, preferNot: given.length - values.length, mean: values.length ? values.reduce((a, b) => a + b, 0) / values.length : null, counts };
+    return {
+      itemKey,
+      answered: values.length,
+      preferNot: given.length - values.length,
+      notApplicable: 0,
+      mean: values.length ? values.reduce((a, b) => a + b, 0) / values.length : null,
+      counts,
+    };
   });
   return { respondents: answers.length, questions: questions.filter((q) => q.answered + q.preferNot > 0) };
 }
@@ -61,7 +92,16 @@ describe("pulse results gate, by property", () => {
       fc.property(people, people, fc.integer({ min: 0, max: 8 }), fc.integer({ min: 0, max: 8 }), fc.boolean(), (now, before, threshold, commentThreshold, closed) => {
         const aggregates = aggregate(now);
         const previous = { ref: "prev1", template, aggregates: aggregate(before) };
-        const r = gatePulseResults({ round: round(closed ? "closed" : "open"), template, locale: "en", threshold, commentThreshold, aggregates, comments: now.map((_, i) => `comment-${i}`), previous });
+        const r = gatePulseResults({
+          round: round(closed ? "closed" : "open"),
+          template,
+          locale: "en",
+          threshold,
+          commentThreshold,
+          aggregates,
+          comments: now.map((_, i) => ({ itemKey: i % 3 === 0 ? "comment" : "other", text: `comment-${i}` })),
+          previous,
+        });
         checkGated(r, threshold, commentThreshold);
         const t0 = effectiveThreshold(threshold);
         const card = cardText(resultsCard(t, r, "UTC"));

@@ -51,7 +51,7 @@ describe.each(["Europe/London", "Asia/Kathmandu"])("a year of reminders in %s", 
   it("fires weekly overdue reminders, each once, at 09:00 local, until the year ends", () => {
     for (const item of items) {
       const overdue = fired.filter((f) => f.key.startsWith(`${item.id}:${item.dueDate}:overdue`));
-      const expected = Math.floor((DateTime.fromISO("2027-01-01", { zone }).diff(DateTime.fromISO(addDays(item.dueDate, 1), { zone }).set({ hour: 9 }), "days").days) / 7) + 1;
+      const expected = Math.floor(DateTime.fromISO("2027-01-01", { zone }).diff(DateTime.fromISO(addDays(item.dueDate, 1), { zone }).set({ hour: 9 }), "days").days / 7) + 1;
       expect(overdue.length, item.id).toBe(Math.max(0, expected));
       expect(new Set(overdue.map((o) => o.key)).size).toBe(overdue.length);
       overdue.forEach((o, k) => {

@@ -11,7 +11,9 @@ const manifest = JSON.parse(readFileSync("adapters/teams/appPackage/manifest.jso
 describe("Teams app package", () => {
   it("validates against the Teams manifest schema, offline", () => {
     const schema = JSON.parse(readFileSync(require.resolve(`@microsoft/app-manifest/build/json-schemas/teams/v${manifest.manifestVersion}/MicrosoftTeams.schema.json`), "utf8"));
-    const Ajv = ((AjvDraft04 as unknown as { default?: unknown }).default ?? AjvDraft04) as new (o: object) => { compile(s: object): ((d: unknown) => boolean) & { errors?: unknown[] | null } };
+    const Ajv = ((AjvDraft04 as unknown as { default?: unknown }).default ?? AjvDraft04) as new (
+      o: object,
+    ) => { compile(s: object): ((d: unknown) => boolean) & { errors?: unknown[] | null } };
     const ajv = new Ajv({ allErrors: true, strict: false });
     const validate = ajv.compile(schema);
     const ok = validate(manifest);

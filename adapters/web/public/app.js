@@ -14,7 +14,7 @@ async function loadState() {
   state.persona = data.persona;
   localStorage.setItem("persona", state.persona);
   const select = $("#persona");
-  select.innerHTML = data.personas.map((p) => `<option value="${p.id}">${escape(p.name)}</option>`).join("");
+  select.innerHTML = data.personas.map((p) => `<option value="${escapeText(p.id)}">${escapeText(p.name)}</option>`).join("");
   select.value = state.persona;
   const me = data.personas.find((p) => p.id === state.persona);
   $("#persona-role").textContent = me ? `Role: ${me.role}${me.organisation ? ` · ${me.organisation}` : ""}` : "";
@@ -27,7 +27,7 @@ async function loadState() {
   await poll();
 }
 
-function escape(s) {
+function escapeText(s) {
   return String(s).replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]);
 }
 
@@ -35,7 +35,7 @@ function renderConversations() {
   $("#conversations").innerHTML = state.conversations
     .map((c) => {
       const unread = state.unread.get(c.id) || 0;
-      return `<li><button type="button" data-conversation="${c.id}" class="${c.id === state.conversation ? "active" : ""}">${escape(c.name)}${unread ? ` <span class="badge">${unread}</span>` : ""}</button></li>`;
+      return `<li><button type="button" data-conversation="${escapeText(c.id)}" class="${c.id === state.conversation ? "active" : ""}">${escapeText(c.name)}${unread ? ` <span class="badge">${unread}</span>` : ""}</button></li>`;
     })
     .join("");
   const current = state.conversations.find((c) => c.id === state.conversation);
@@ -48,8 +48,8 @@ function renderFeed() {
   feed.innerHTML = items
     .map(
       (m) =>
-        `<article class="message ${m.author ? "from-person" : "from-bot"}${m.private ? " private" : ""}" data-id="${m.id}">
-          <div class="meta">${m.author ? escape(m.author) : "Reflection bot"}${m.private ? ' <span class="only-you">only visible to you</span>' : ""}</div>
+        `<article class="message ${m.author ? "from-person" : "from-bot"}${m.private ? " private" : ""}" data-id="${escapeText(m.id)}">
+          <div class="meta">${m.author ? escapeText(m.author) : "Reflection bot"}${m.private ? ' <span class="only-you">only visible to you</span>' : ""}</div>
           ${m.html}
         </article>`,
     )
@@ -119,7 +119,13 @@ $("#feed").addEventListener("click", async (e) => {
   }
   button.disabled = true;
   try {
-    await api("/playground/api/action", { persona: state.persona, messageId: form.dataset.messageId, actionId: button.dataset.actionId, value: button.dataset.value || undefined, values });
+    await api("/playground/api/action", {
+      persona: state.persona,
+      messageId: form.dataset.messageId,
+      actionId: button.dataset.actionId,
+      value: button.dataset.value || undefined,
+      values,
+    });
     setTimeout(poll, 150);
   } catch (error) {
     $("#status").textContent = error.message;

@@ -1,6 +1,22 @@
-/** Small helpers shared by the parsers of each command area. */
+/** The parsing machinery command specs share: a cursor over tokens, failures, common options. */
 import { isWord, tokenText, type Token } from "./tokens.ts";
-import type { Audience, Duration } from "./commands.ts";
+
+/** Who a round is for, as typed: `to #channel @person…`. */
+export interface Audience {
+  channels: string[];
+  users: string[];
+}
+
+/** A duration as typed: "7d", "2 weeks", "36h". */
+export interface Duration {
+  amount: number;
+  unit: "hour" | "day" | "week";
+}
+
+/** The lower-cased text of a word token, or undefined. */
+export function word(t: Token | undefined): string | undefined {
+  return t && t.kind === "word" ? t.text.toLowerCase() : undefined;
+}
 
 /** A parse failure: a message key (prompts/messages), its parameters and the area whose usage to show. */
 export interface ParseError {

@@ -76,5 +76,4 @@ export function tokenText(t: Token): string {
   }
 }
 
-export const isWord = (t: Token | undefined, ...words: string[]): boolean =>
-  t !== undefined && t.kind === "word" && words.includes(t.text.toLowerCase());
+export const isWord = (t: Token | undefined, ...words: string[]): boolean => t !== undefined && t.kind === "word" && words.includes(t.text.toLowerCase());

@@ -49,7 +49,11 @@ export function loadPrompts(root: string): Prompts {
   if (!messages.en) {
     throw new BotError("PROMPT_INVALID", `${join(root, "messages", "en.json")} is missing; English messages are every fallback.`);
   }
-  const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort().join(",");
+  const placeholders = (s: string) =>
+    [...s.matchAll(/\{(\w+)\}/g)]
+      .map((m) => m[1])
+      .sort()
+      .join(",");
   for (const [locale, entries] of Object.entries(messages)) {
     if (locale === "en") continue;
     for (const [key, value] of Object.entries(entries)) {

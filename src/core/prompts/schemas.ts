@@ -5,21 +5,26 @@
 import { z } from "zod";
 
 /** Text with locale variants; English is required because it is every fallback. */
-export const localized = z
+const localized = z
   .record(z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]+)?$/, "locale keys look like en, fr or pt-BR"), z.string().min(1))
   .refine((v) => typeof v.en === "string", { message: "needs an English (en) variant" });
 export type Localized = z.infer<typeof localized>;
 
 const key = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, "keys are lowercase words joined by hyphens, like knowledge-exchange");
 
-export const qualities = ["equitable", "effective", "deep", "diverse"] as const;
-export type Quality = (typeof qualities)[number];
+const qualities = ["equitable", "effective", "deep", "diverse"] as const;
 
 const scaleQuestion = z.object({
   key,
   type: z.literal("scale"),
   theme: key,
-  quality: z.enum(qualities),
+  /**
+   * The quality (Alert's equitable, effective, deep, diverse) the item speaks to, if any. A
+   * quality's figure is shown only when at least two items of the round make it.
+   */
+  quality: z.enum(qualities).optional(),
+  /** Offer "does not apply" (for items that assume, say, a funding relationship). */
+  notApplicable: z.boolean().default(false),
   text: localized,
 });
 
@@ -38,7 +43,7 @@ export const surveyTemplate = z
     description: localized,
     minutes: z.number().int().positive().max(30),
     /** Scale labels from 1 (strongly disagree) to 5 (strongly agree). */
-    scale: z.object({ labels: z.array(localized).length(5), preferNotToSay: localized }),
+    scale: z.object({ labels: z.array(localized).length(5), preferNotToSay: localized, notApplicable: localized.optional() }),
     /** When set, each round asks this many scale questions, rotating through the themes. */
     rotation: z.object({ perRound: z.number().int().positive() }).nullable().default(null),
     questions: z.array(z.discriminatedUnion("type", [scaleQuestion, textQuestion])).min(1),
@@ -48,6 +53,11 @@ export const surveyTemplate = z
     t.questions.forEach((q, i) => {
       if (seen.has(q.key)) ctx.addIssue({ code: "custom", path: ["questions", i, "key"], message: `duplicate question key "${q.key}"` });
       seen.add(q.key);
+    });
+    t.questions.forEach((q, i) => {
+      if (q.type === "scale" && q.notApplicable && !t.scale.notApplicable) {
+        ctx.addIssue({ code: "custom", path: ["questions", i, "notApplicable"], message: 'offers "does not apply", so scale.notApplicable needs its label' });
+      }
     });
     const scale = t.questions.filter((q) => q.type === "scale").length;
     if (t.rotation && t.rotation.perRound > scale) {
@@ -64,16 +74,17 @@ export const rubricDefinition = z
     title: localized,
     description: localized,
     /** Levels from best to worst; `score` orders them for consensus and trend (higher is better). */
-    levels: z
-      .array(z.object({ key, label: localized, score: z.number().int() }))
-      .min(2),
+    levels: z.array(z.object({ key, label: localized, score: z.number().int() })).min(2),
     elements: z
       .array(
         z.object({
           key,
           label: localized,
-          /** Descriptors per level key: what the element looks like at that level. */
-          descriptors: z.record(z.string(), z.array(localized).min(1)),
+          /**
+           * Descriptors per level key: what the element looks like at that level. A level may have
+           * none (the source leaves the cell empty); its key must still be present.
+           */
+          descriptors: z.record(z.string(), z.array(localized)),
         }),
       )
       .min(1),

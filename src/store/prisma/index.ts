@@ -10,12 +10,13 @@ import { createOutboxStore } from "./outbox.ts";
 import { createJobRunStore } from "./jobs.ts";
 import { createAuditStore, createCommentStore, createProcessedEventStore } from "./misc.ts";
 import { createPlaygroundStore } from "./playground.ts";
-import { createRoundStore } from "./rounds.ts";
+import { NIGHTLY_COMPACTS, createRoundStore } from "./rounds.ts";
 import { createResponseStore } from "./responses.ts";
 import { createPromptSnapshotStore } from "./snapshots.ts";
 import { createPartnershipStore } from "./partnerships.ts";
 import { createActionStore, createReviewStore } from "./reviews.ts";
 import { createSummaryStore } from "./summaries.ts";
+import { createRoundResponseStore } from "./round-responses.ts";
 
 export interface PrismaStore extends Store {
   kind: "pglite" | "postgres";
@@ -26,6 +27,8 @@ export interface PrismaStore extends Store {
    */
   rawQuery<T = Record<string, unknown>>(sql: string, ...params: unknown[]): Promise<T[]>;
   rawExecute(sql: string, ...params: unknown[]): Promise<number>;
+  /** VACUUM FULL of the given tables (the retention job repeats what a close could not). */
+  compact(tables: string[]): Promise<void>;
 }
 
 export async function createPrismaStore(options: OpenOptions & { ids: Ids; logger: Logger }): Promise<PrismaStore> {
@@ -44,13 +47,14 @@ export async function createPrismaStore(options: OpenOptions & { ids: Ids; logge
     audit: createAuditStore(prisma, ids),
     comments: createCommentStore(prisma),
     playground: createPlaygroundStore(prisma, ids),
-    rounds: createRoundStore(prisma, ids),
+    rounds: createRoundStore(prisma, ids, db.maintenance, options.logger),
     responses: createResponseStore(prisma, ids),
     snapshots: createPromptSnapshotStore(prisma, ids),
     partnerships: createPartnershipStore(prisma, ids),
     reviews: createReviewStore(prisma, ids),
     actions: createActionStore(prisma, ids),
     summaries: createSummaryStore(prisma, ids),
+    roundResponses: createRoundResponseStore(prisma, ids),
     installations: {
       async save(workspaceId, data) {
         await prisma.slackInstallation.upsert({ where: { workspaceId }, create: { id: ids.uuid(), workspaceId, data }, update: { data } });
@@ -72,6 +76,8 @@ export async function createPrismaStore(options: OpenOptions & { ids: Ids; logge
     },
     rawQuery: <T>(sql: string, ...params: unknown[]) => prisma.$queryRawUnsafe<T[]>(sql, ...params),
     rawExecute: (sql: string, ...params: unknown[]) => prisma.$executeRawUnsafe(sql, ...params),
+    compact: (tables) => db.maintenance.compact(tables),
+    compactClosedRounds: () => db.maintenance.compact([...NIGHTLY_COMPACTS]),
     close: () => db.close(),
   };
 }

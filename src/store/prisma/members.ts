@@ -37,12 +37,21 @@ export function createMemberStore(prisma: PrismaClient, ids: Ids): MemberStore {
       });
       return toMember(row);
     },
+    async ensureMany(workspaceId, people) {
+      if (people.length === 0) return;
+      await prisma.member.createMany({
+        data: people.map((p) => ({ id: ids.uuid(), workspaceId, userId: p.userId, displayName: p.displayName })),
+        skipDuplicates: true,
+      });
+    },
     async setRole(workspaceId, userId, role) {
       const row = await prisma.member.upsert({
         where: key(workspaceId, userId),
         create: { id: ids.uuid(), workspaceId, userId, role },
         update: { role },
       });
+      // Remembered for good: a workspace that ever had an admin gets none from a reinstall.
+      if (role === "admin") await prisma.workspace.updateMany({ where: { id: workspaceId, hadAdmin: false }, data: { hadAdmin: true } });
       return toMember(row);
     },
     async update(workspaceId, userId, patch) {

@@ -1,27 +1,35 @@
+import { createHash } from "node:crypto";
 import type { PrismaClient } from "./generated/client.ts";
 import type { Ids } from "../../core/ids.ts";
 import type { AuditStore, CommentStore, Member, ProcessedEventStore, Role, Workspace } from "../types.ts";
 import type { Platform } from "../../core/events.ts";
+import { dayOf } from "../../core/dates.ts";
+
+/**
+ * Event ids are stored hashed and with the day only (DESIGN.md §3 rule 10): enough to recognise a
+ * retry, nothing a platform's own log of who clicked when could be joined to.
+ */
+const eventHash = (platform: string, eventId: string) => createHash("sha256").update(`${platform}\u0000${eventId}`).digest("hex");
 
 export function createProcessedEventStore(prisma: PrismaClient): ProcessedEventStore {
   return {
     async markProcessed(platform, eventId, now) {
       const inserted = await prisma.$executeRaw`
-        INSERT INTO processed_events (platform, event_id, received_at) VALUES (${platform}, ${eventId}, ${now})
+        INSERT INTO processed_events (platform, event_hash, received_on) VALUES (${platform}, ${eventHash(platform, eventId)}, ${dayOf(now)}::date)
         ON CONFLICT DO NOTHING`;
       return inserted > 0;
     },
     async prune(before) {
-      return (await prisma.processedEvent.deleteMany({ where: { receivedAt: { lt: before } } })).count;
+      return (await prisma.processedEvent.deleteMany({ where: { receivedOn: { lt: dayOf(before) } } })).count;
     },
     async begin({ platform, eventId, workspaceId, userId, now }) {
       const rows = await prisma.$queryRaw<Record<string, unknown>[]>`
         WITH ev AS (
-          INSERT INTO processed_events (platform, event_id, received_at) VALUES (${platform}, ${eventId}, ${now})
+          INSERT INTO processed_events (platform, event_hash, received_on) VALUES (${platform}, ${eventHash(platform, eventId)}, ${dayOf(now)}::date)
           ON CONFLICT DO NOTHING RETURNING 1)
         SELECT (SELECT count(*) FROM ev) AS fresh,
                w.id AS w_id, w.platform AS w_platform, w.external_id, w.name AS w_name, w.threshold, w.comment_threshold, w.timezone AS w_timezone,
-               w.locale AS w_locale, w.retention_months, w.rubric_cadence_days, w.reminder_offsets, w.quiet_week,
+               w.locale AS w_locale, w.retention_months, w.rubric_cadence_days, w.reminder_offsets, w.quiet_week, w.min_commenters, w.min_open_hours, w.deletion_grace_days, w.pulse_cadence_days, w.auto_schedule, w.renewal_offsets, w.had_admin, w.delete_after, w.deletion_reason,
                m.user_id, m.display_name, m.role, m.organisation, m.locale AS m_locale, m.timezone AS m_timezone, m.reminders_opt_out
         FROM (SELECT 1) one
         LEFT JOIN workspaces w ON w.id = ${workspaceId}
@@ -41,6 +49,14 @@ export function createProcessedEventStore(prisma: PrismaClient): ProcessedEventS
             rubricCadenceDays: Number(r.rubric_cadence_days),
             reminderOffsets: Array.isArray(r.reminder_offsets) ? (r.reminder_offsets as unknown[]).map(Number) : [30, 7, 1],
             quietWeek: r.quiet_week === "skip" ? "skip" : "line",
+            minCommenters: Number(r.min_commenters),
+            minOpenHours: Number(r.min_open_hours),
+            deletionGraceDays: Number(r.deletion_grace_days),
+            pulseCadenceDays: Number(r.pulse_cadence_days),
+            autoSchedule: Boolean(r.auto_schedule),
+            renewalOffsets: Array.isArray(r.renewal_offsets) && r.renewal_offsets.length ? (r.renewal_offsets as unknown[]).map(Number) : [90, 30, 7],
+            hadAdmin: Boolean(r.had_admin),
+            deletion: r.delete_after ? { after: new Date(r.delete_after as string), reason: r.deletion_reason === "requested" ? "requested" : "uninstalled" } : null,
           }
         : null;
       const member: Member | null =

@@ -22,12 +22,27 @@ export interface OpenOptions {
   logger: Logger;
 }
 
+/** Statements that cannot run inside a transaction (VACUUM), on a connection of their own. */
+export interface Maintenance {
+  /**
+   * Rewrites tables into new files (VACUUM FULL) so deleted and superseded row versions are gone
+   * from disk. Gives up after a short lock wait rather than queue every writer behind it.
+   */
+  compact(tables: string[]): Promise<void>;
+}
+
 export interface OpenDatabase {
   kind: "pglite" | "postgres";
   prisma: PrismaClient;
   migrations: MigrationResult;
+  maintenance: Maintenance;
   close(): Promise<void>;
 }
+
+const safeTable = (t: string) => {
+  if (!/^[a-z_]+$/.test(t)) throw new Error(`not a table name: ${t}`);
+  return `"${t}"`;
+};
 
 export async function openDatabase(options: OpenOptions): Promise<OpenDatabase> {
   const migrations = readMigrations(options.migrationsDir);
@@ -64,10 +79,23 @@ async function openPostgres(url: string, migrationFiles: ReturnType<typeof readM
     client.release();
   }
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  const maintenance: Maintenance = {
+    async compact(tables) {
+      const c = await pool.connect();
+      try {
+        await c.query("SET lock_timeout = '3s'");
+        await c.query(`VACUUM (FULL) ${tables.map(safeTable).join(", ")}`);
+      } finally {
+        await c.query("RESET lock_timeout").catch(() => undefined);
+        c.release();
+      }
+    },
+  };
   return {
     kind: "postgres",
     prisma,
     migrations,
+    maintenance,
     close: async () => {
       await prisma.$disconnect().catch(() => undefined);
       await pool.end().catch(() => undefined);
@@ -79,16 +107,20 @@ async function openPostgres(url: string, migrationFiles: ReturnType<typeof readM
  * In-memory databases (tests, benchmarks) start from a migrated template: PGlite's initdb takes
  * seconds, loading a dump a fraction of that.
  */
-let memoryTemplate: Promise<Blob> | undefined;
+/**
+ * Kept on globalThis, not in module scope: a test runner that re-evaluates modules for each test
+ * file in one process (vitest without isolation) still builds the template once per process.
+ */
+const processWide = globalThis as { __reflectMemoryTemplate?: Promise<Blob>; __reflectSharedDb?: SharedDb };
 
 async function memoryDatabase(migrationFiles: ReturnType<typeof readMigrations>, logger: Logger): Promise<PGlite> {
-  memoryTemplate ??= (async () => {
+  const memoryTemplate = (processWide.__reflectMemoryTemplate ??= (async () => {
     const template = new PGlite();
     await applyMigrations(pgliteSession(template), migrationFiles, logger);
     const dump = await template.dumpDataDir("none");
     await template.close();
     return dump;
-  })();
+  })());
   return new PGlite({ loadDataDir: await memoryTemplate });
 }
 
@@ -101,7 +133,45 @@ function pgliteSession(db: PGlite): SqlSession {
   };
 }
 
+/**
+ * `memory://shared` (test harnesses): one in-memory database per process, emptied (TRUNCATE) for
+ * each store that opens it instead of loading a new one: a few milliseconds instead of hundreds.
+ * Only one store holds it at a time; a second one opened meanwhile gets a database of its own.
+ */
+interface SharedDb {
+  db: PGlite;
+  prisma: PrismaClient;
+  migrations: MigrationResult;
+  busy: boolean;
+}
+
+async function openShared(migrationFiles: ReturnType<typeof readMigrations>, logger: Logger): Promise<OpenDatabase> {
+  let shared = processWide.__reflectSharedDb;
+  if (shared?.busy) return openPglite("memory://", migrationFiles, logger);
+  if (!shared) {
+    const db = await memoryDatabase(migrationFiles, logger);
+    await db.waitReady;
+    const migrations = await applyMigrations(pgliteSession(db), migrationFiles, logger);
+    shared = processWide.__reflectSharedDb = { db, prisma: new PrismaClient({ adapter: new PrismaPGlite(db) }), migrations, busy: false };
+  } else {
+    const tables = (await shared.db.query<{ t: string }>(`SELECT tablename AS t FROM pg_tables WHERE schemaname = 'public' AND tablename <> '_prisma_migrations'`)).rows;
+    await shared.db.exec(`TRUNCATE ${tables.map((r) => safeTable(r.t)).join(", ")} RESTART IDENTITY`);
+  }
+  const current = shared;
+  current.busy = true;
+  return {
+    kind: "pglite",
+    prisma: current.prisma,
+    migrations: current.migrations,
+    maintenance: { compact: async (tables) => void (await current.db.exec(`VACUUM (FULL) ${tables.map(safeTable).join(", ")}`)) },
+    close: async () => {
+      current.busy = false;
+    },
+  };
+}
+
 async function openPglite(dataDir: string, migrationFiles: ReturnType<typeof readMigrations>, logger: Logger): Promise<OpenDatabase> {
+  if (dataDir === "memory://shared") return openShared(migrationFiles, logger);
   const inMemory = dataDir === "memory://";
   let releaseLock = () => {};
   let db: PGlite;
@@ -116,10 +186,17 @@ async function openPglite(dataDir: string, migrationFiles: ReturnType<typeof rea
     await db.waitReady;
     const migrations = await applyMigrations(pgliteSession(db), migrationFiles, logger);
     const prisma = new PrismaClient({ adapter: new PrismaPGlite(db) });
+    const maintenance: Maintenance = {
+      // PGlite has one connection and no concurrent writers: nothing to wait for.
+      compact: async (tables) => {
+        await db.exec(`VACUUM (FULL) ${tables.map(safeTable).join(", ")}`);
+      },
+    };
     return {
       kind: "pglite",
       prisma,
       migrations,
+      maintenance,
       close: async () => {
         await prisma.$disconnect().catch(() => undefined);
         await db.close().catch(() => undefined);

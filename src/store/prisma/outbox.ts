@@ -18,6 +18,7 @@ interface RawRow {
   next_attempt_at: Date;
   last_error: string | null;
   sent_ref: unknown;
+  transient: boolean;
 }
 
 type ModelRow = Awaited<ReturnType<PrismaClient["outboxMessage"]["findFirstOrThrow"]>>;
@@ -37,6 +38,7 @@ function fromModel(row: ModelRow): OutboxMessage {
     nextAttemptAt: row.nextAttemptAt,
     lastError: row.lastError,
     sentRef: (row.sentRef as unknown as MessageRef | null) ?? null,
+    transient: row.transient,
   };
 }
 
@@ -56,6 +58,7 @@ function fromRaw(row: RawRow): OutboxMessage {
     nextAttemptAt: new Date(row.next_attempt_at),
     lastError: row.last_error,
     sentRef: row.sent_ref ? json(row.sent_ref) : null,
+    transient: Boolean(row.transient),
   };
 }
 
@@ -63,10 +66,10 @@ export function createOutboxStore(prisma: PrismaClient, ids: Ids): OutboxStore {
   return {
     async enqueue(input) {
       const rows = await prisma.$executeRaw`
-        INSERT INTO outbox (id, workspace_id, platform, dedupe_key, op, destination, card, pace_key, status, attempts, next_attempt_at, created_at)
+        INSERT INTO outbox (id, workspace_id, platform, dedupe_key, op, destination, card, pace_key, status, attempts, next_attempt_at, created_at, transient)
         VALUES (${ids.uuid()}, ${input.workspaceId}, ${input.platform}, ${input.dedupeKey}, ${input.op},
                 ${JSON.stringify(input.destination)}::jsonb, ${JSON.stringify(input.card)}::jsonb, ${input.paceKey},
-                'pending', 0, ${input.notBefore ?? new Date(0)}, now())
+                'pending', 0, ${input.notBefore ?? new Date(0)}, now(), ${input.transient ?? false})
         ON CONFLICT (dedupe_key) DO NOTHING`;
       return rows > 0;
     },
@@ -82,7 +85,7 @@ export function createOutboxStore(prisma: PrismaClient, ids: Ids): OutboxStore {
           LIMIT ${limit}
           FOR UPDATE SKIP LOCKED)
         RETURNING id, workspace_id, platform, dedupe_key, op, destination, card, pace_key, status, attempts,
-                  next_attempt_at, last_error, sent_ref`;
+                  next_attempt_at, last_error, sent_ref, transient`;
       return rows.map(fromRaw).sort((a, b) => a.nextAttemptAt.getTime() - b.nextAttemptAt.getTime());
     },
     async markSent(id, ref, now) {
@@ -97,6 +100,9 @@ export function createOutboxStore(prisma: PrismaClient, ids: Ids): OutboxStore {
           lastError: null,
         },
       });
+    },
+    async remove(id) {
+      await prisma.outboxMessage.deleteMany({ where: { id } });
     },
     async markFailed(id, error, nextAttemptAt) {
       await prisma.outboxMessage.update({

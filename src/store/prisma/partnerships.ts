@@ -1,6 +1,6 @@
 import type { PrismaClient } from "./generated/client.ts";
 import type { Ids } from "../../core/ids.ts";
-import type { Partnership, PartnershipInput, PartnershipStore } from "../types.ts";
+import type { Partnership, PartnershipInput, PartnershipOrganisation, PartnershipStore } from "../types.ts";
 import { fromIsoDate, nameKey, toIsoDate } from "./dates.ts";
 
 type Row = Awaited<ReturnType<PrismaClient["partnership"]["findFirstOrThrow"]>>;
@@ -13,6 +13,7 @@ const toPartnership = (r: Row): Partnership => ({
   spectrum: r.spectrum,
   country: r.country,
   leadUserId: r.leadUserId,
+  focalUserId: r.focalUserId,
   startDate: toIsoDate(r.startDate),
   agreementEndDate: toIsoDate(r.agreementEndDate),
   notes: r.notes,
@@ -29,6 +30,7 @@ function data(input: Partial<PartnershipInput>) {
     ...(input.spectrum !== undefined ? { spectrum: input.spectrum } : {}),
     ...(input.country !== undefined ? { country: input.country } : {}),
     ...(input.leadUserId !== undefined ? { leadUserId: input.leadUserId } : {}),
+    ...(input.focalUserId !== undefined ? { focalUserId: input.focalUserId } : {}),
     ...(input.startDate !== undefined ? { startDate: fromIsoDate(input.startDate) } : {}),
     ...(input.agreementEndDate !== undefined ? { agreementEndDate: fromIsoDate(input.agreementEndDate) } : {}),
     ...(input.notes !== undefined ? { notes: input.notes } : {}),
@@ -98,5 +100,29 @@ export function createPartnershipStore(prisma: PrismaClient, ids: Ids): Partners
     async setPause(id, reason, now) {
       await prisma.partnership.update({ where: { id }, data: reason ? { pausedReason: reason, pausedAt: now } : { pausedReason: null, pausedAt: null } });
     },
+    async organisations(partnershipId) {
+      const rows = await prisma.partnershipOrganisation.findMany({ where: { partnershipId }, orderBy: [{ side: "asc" }, { nameKey: "asc" }] });
+      return rows.map(toOrganisation);
+    },
+    async organisationsIn(workspaceId) {
+      const rows = await prisma.partnershipOrganisation.findMany({ where: { workspaceId }, orderBy: [{ nameKey: "asc" }] });
+      return rows.map(toOrganisation);
+    },
+    async addOrganisation(workspaceId, partnershipId, name, side) {
+      const clean = name.trim().replace(/\s+/g, " ");
+      try {
+        return toOrganisation(await prisma.partnershipOrganisation.create({ data: { id: ids.uuid(), workspaceId, partnershipId, name: clean, nameKey: nameKey(clean), side } }));
+      } catch (error) {
+        if (/Unique constraint/i.test(String((error as Error).message))) return { duplicate: true };
+        throw error;
+      }
+    },
+    async removeOrganisation(partnershipId, name) {
+      return (await prisma.partnershipOrganisation.deleteMany({ where: { partnershipId, nameKey: nameKey(name) } })).count > 0;
+    },
   };
+}
+
+function toOrganisation(row: { id: string; partnershipId: string; name: string; side: string }): PartnershipOrganisation {
+  return { id: row.id, partnershipId: row.partnershipId, name: row.name, side: row.side === "host" ? "host" : "partner" };
 }

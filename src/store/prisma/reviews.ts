@@ -28,6 +28,7 @@ const toAction = (r: ActionRow): AgreedAction => ({
   workspaceId: r.workspaceId,
   partnershipId: r.partnershipId,
   elementKey: r.elementKey,
+  roundId: r.roundId,
   text: r.text,
   ownerUserId: r.ownerUserId,
   dueDate: toIsoDate(r.dueDate),
@@ -116,6 +117,7 @@ export function createActionStore(prisma: PrismaClient, ids: Ids): ActionStore {
           ...(options?.status ? { status: options.status } : {}),
           ...(options?.ownerUserId ? { ownerUserId: options.ownerUserId } : {}),
           ...(options?.partnershipId ? { partnershipId: options.partnershipId } : {}),
+          ...(options?.roundId ? { roundId: options.roundId } : {}),
         },
         orderBy: [{ status: "asc" }, { dueDate: { sort: "asc", nulls: "last" } }, { createdAt: "asc" }],
       });

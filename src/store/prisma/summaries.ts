@@ -3,7 +3,14 @@ import type { Ids } from "../../core/ids.ts";
 import type { SummarySubscription, SummaryStore } from "../types.ts";
 
 type Row = Awaited<ReturnType<PrismaClient["summarySubscription"]["findFirstOrThrow"]>>;
-const toSubscription = (r: Row): SummarySubscription => ({ id: r.id, workspaceId: r.workspaceId, channelId: r.channelId, weekday: r.weekday, localTime: r.localTime, createdBy: r.createdBy });
+const toSubscription = (r: Row): SummarySubscription => ({
+  id: r.id,
+  workspaceId: r.workspaceId,
+  channelId: r.channelId,
+  weekday: r.weekday,
+  localTime: r.localTime,
+  createdBy: r.createdBy,
+});
 
 export function createSummaryStore(prisma: PrismaClient, ids: Ids): SummaryStore {
   return {

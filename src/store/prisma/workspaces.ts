@@ -4,7 +4,7 @@ import type { Workspace, WorkspaceStore } from "../types.ts";
 
 type Row = Awaited<ReturnType<PrismaClient["workspace"]["findFirstOrThrow"]>>;
 
-export function toWorkspace(row: Row): Workspace {
+function toWorkspace(row: Row): Workspace {
   return {
     id: row.id,
     platform: row.platform as Platform,
@@ -18,6 +18,14 @@ export function toWorkspace(row: Row): Workspace {
     rubricCadenceDays: row.rubricCadenceDays,
     reminderOffsets: row.reminderOffsets ?? [30, 7, 1],
     quietWeek: row.quietWeek === "skip" ? "skip" : "line",
+    minCommenters: row.minCommenters,
+    minOpenHours: row.minOpenHours,
+    deletionGraceDays: row.deletionGraceDays,
+    pulseCadenceDays: row.pulseCadenceDays,
+    autoSchedule: row.autoSchedule,
+    renewalOffsets: row.renewalOffsets?.length ? row.renewalOffsets : [90, 30, 7],
+    hadAdmin: row.hadAdmin,
+    deletion: row.deleteAfter ? { after: row.deleteAfter, reason: row.deletionReason === "requested" ? "requested" : "uninstalled" } : null,
   };
 }
 
@@ -25,6 +33,8 @@ export function toWorkspace(row: Row): Workspace {
 const workspaceTables = [
   "members",
   "conversation_references",
+  "partnership_organisations",
+  "round_responses",
   "slack_installations",
   "partnerships",
   "review_events",
@@ -58,6 +68,27 @@ export function createWorkspaceStore(prisma: PrismaClient): WorkspaceStore {
     async updateSettings(id, patch) {
       return toWorkspace(await prisma.workspace.update({ where: { id }, data: patch }));
     },
+    async markForDeletion(id, reason, after) {
+      const row = await prisma.workspace.findUniqueOrThrow({ where: { id } });
+      // A requested deletion replaces an uninstall's; an earlier date is never pushed back.
+      const keep = row.deleteAfter && row.deleteAfter <= after;
+      return toWorkspace(
+        await prisma.workspace.update({
+          where: { id },
+          data: { deleteAfter: keep ? row.deleteAfter : after, deletionReason: reason === "requested" || row.deletionReason === "requested" ? "requested" : "uninstalled" },
+        }),
+      );
+    },
+    async cancelDeletion(id, reason) {
+      const result = await prisma.workspace.updateMany({
+        where: { id, deleteAfter: { not: null }, ...(reason ? { deletionReason: reason } : {}) },
+        data: { deleteAfter: null, deletionReason: null },
+      });
+      return result.count > 0;
+    },
+    async dueForDeletion(now) {
+      return (await prisma.workspace.findMany({ where: { deleteAfter: { lte: now } } })).map(toWorkspace);
+    },
     async purge(id) {
       await prisma.$transaction(async (tx) => {
         const rounds = await tx.round.findMany({ where: { workspaceId: id }, select: { id: true } });
@@ -67,6 +98,7 @@ export function createWorkspaceStore(prisma: PrismaClient): WorkspaceStore {
         await tx.submission.deleteMany({ where: { roundId: { in: roundIds } } });
         await tx.comment.deleteMany({ where: { roundId: { in: roundIds } } });
         await tx.participation.deleteMany({ where: { roundId: { in: roundIds } } });
+        await tx.reminderOptOut.deleteMany({ where: { roundId: { in: roundIds } } });
         await tx.roundInvitee.deleteMany({ where: { roundId: { in: roundIds } } });
         await tx.round.deleteMany({ where: { workspaceId: id } });
         for (const table of workspaceTables) {

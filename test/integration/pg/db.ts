@@ -4,7 +4,7 @@
  */
 import pg from "pg";
 
-export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/test";
+const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/test";
 
 /** Creates a fresh database for one test file and returns its URL. */
 export async function freshDatabase(prefix: string): Promise<{ url: string; drop: () => Promise<void> }> {

@@ -18,7 +18,10 @@ async function pair(name: string): Promise<[Harness, Harness]> {
   cleanups.push(db.drop);
   const a = await createHarness({ admins: ["amina"], databaseUrl: db.url, now: "2026-11-23T10:00:00Z" });
   const b = await createHarness({ admins: ["amina"], databaseUrl: db.url, now: "2026-11-23T10:00:00Z" });
-  cleanups.push(() => a.stop(), () => b.stop());
+  cleanups.push(
+    () => a.stop(),
+    () => b.stop(),
+  );
   return [a, b];
 }
 
@@ -100,8 +103,9 @@ describe("weekly summary across replicas (PostgreSQL)", () => {
   it("two schedulers post each channel's summary once", async () => {
     const [a, b] = await pair("summary_two");
     await a.command("amina", "role <@lena> lead");
-    await a.command("lena", "summary subscribe <#C-LEADS> day monday time 09:00");
-    await a.command("lena", "summary subscribe <#C-TEAM> day monday time 09:00");
+    // Subscribed from inside each channel (naming another channel needs its member list).
+    await a.command("lena", "summary subscribe day monday time 09:00", { conversation: "C-LEADS" });
+    await a.command("lena", "summary subscribe day monday time 09:00", { conversation: "C-TEAM" });
     const job = a.app.jobs.get("weekly-summary");
     for (const at of ["2026-11-30T08:45:00Z", "2026-11-30T09:00:00Z", "2026-11-30T09:15:00Z", "2026-11-30T13:00:00Z"]) {
       const slot = slotContaining(job, new Date(at));
@@ -112,7 +116,7 @@ describe("weekly summary across replicas (PostgreSQL)", () => {
     // A replica that restarts and replays the morning's slots (as catch-up would) posts nothing more.
     await b.app.jobs.runSlot(b.app.jobs.get("weekly-summary"), slotContaining(job, new Date("2026-11-30T09:00:00Z")));
     await Promise.all([a.flush(), b.flush()]);
-    const posts = [...a.fake.deliveries, ...b.fake.deliveries].filter((d) => d.conversationId === "C-LEADS" || d.conversationId === "C-TEAM");
+    const posts = [...a.fake.deliveries, ...b.fake.deliveries].filter((d) => d.audience === null && (d.conversationId === "C-LEADS" || d.conversationId === "C-TEAM"));
     expect(posts.map((d) => d.conversationId).sort()).toEqual(["C-LEADS", "C-TEAM"]);
   });
 });

@@ -1,0 +1,157 @@
+/**
+ * Sending for the outbox worker through the Web API: posts (ephemeral where private, falling back
+ * to the person's DM where the bot cannot post in the channel), card replacements (response_url
+ * for ephemeral cards), modals for forms, uploads, and channel rosters.
+ */
+import type { ConversationMember, Destination, FormRequest } from "../../src/core/adapter.ts";
+import { hasInputs, type Card } from "../../src/core/card.ts";
+import { BotError } from "../../src/core/errors.ts";
+import type { MessageRef } from "../../src/core/events.ts";
+import type { Logger } from "../../src/core/logger.ts";
+import { slackErrorCode, type SlackApi } from "./api.ts";
+import { cardToBlockKit, cardToModal } from "./render.ts";
+
+const teamOf = (workspaceId: string) => workspaceId.replace(/^slack:/, "");
+
+export interface SlackSender {
+  post(workspaceId: string, destination: Destination, card: Card): Promise<MessageRef>;
+  update(workspaceId: string, ref: MessageRef, card: Card): Promise<void>;
+  openDm(workspaceId: string, userId: string): Promise<string>;
+  openForm(workspaceId: string, form: FormRequest): Promise<boolean>;
+  listMembers(workspaceId: string, conversationId: string): Promise<ConversationMember[]>;
+}
+
+export function createSlackSender(api: SlackApi, tokenFor: (workspaceId: string) => Promise<string>, log: Logger): SlackSender {
+  const userCache = new Map<string, { at: number; member: ConversationMember }>();
+
+  async function postMessage(workspaceId: string, channel: string, card: Card): Promise<MessageRef> {
+    const token = await tokenFor(workspaceId);
+    const { text, blocks, uploads } = cardToBlockKit(card);
+    const res = await api.call<{ ts: string; channel: string }>(token, "chat.postMessage", { channel, text, blocks });
+    await upload(token, res.channel ?? channel, uploads);
+    return { platform: "slack", conversationId: res.channel ?? channel, messageId: res.ts };
+  }
+
+  async function upload(token: string, channel: string, uploads: ReturnType<typeof cardToBlockKit>["uploads"]) {
+    for (const u of uploads) {
+      try {
+        await api.client(token).filesUploadV2({ channel_id: channel, file: u.data, filename: u.filename, title: u.title });
+      } catch (error) {
+        // The text stands on its own; a failed chart or CSV upload is logged, not retried forever.
+        log.warn("slack file upload failed", { filename: u.filename, error });
+      }
+    }
+  }
+
+  async function openDm(workspaceId: string, userId: string): Promise<string> {
+    const res = await api.call<{ channel: { id: string } }>(await tokenFor(workspaceId), "conversations.open", { users: userId });
+    return res.channel.id;
+  }
+
+  return {
+    async post(workspaceId: string, destination: Destination, card: Card): Promise<MessageRef> {
+      switch (destination.kind) {
+        case "conversation":
+          return postMessage(workspaceId, destination.conversationId, card);
+        case "dm":
+          return postMessage(workspaceId, await openDm(workspaceId, destination.userId), card);
+        case "home": {
+          const { blocks } = cardToBlockKit(card, { maxBlocks: 100 });
+          await api.call(await tokenFor(workspaceId), "views.publish", { user_id: destination.userId, view: { type: "home", blocks } });
+          return { platform: "slack", conversationId: `home:${destination.userId}`, messageId: "home" };
+        }
+        case "private": {
+          const token = await tokenFor(workspaceId);
+          const { text, blocks, uploads } = cardToBlockKit(card);
+          try {
+            const res = await api.call<{ message_ts: string }>(token, "chat.postEphemeral", { channel: destination.conversationId, user: destination.userId, text, blocks });
+            if (uploads.length) await upload(token, await openDm(workspaceId, destination.userId), uploads);
+            return { platform: "slack", conversationId: destination.conversationId, messageId: res.message_ts, extra: { ephemeral: "true" } };
+          } catch (error) {
+            // The bot is not in that channel (or it is a DM the bot cannot see): answer in the bot's DM.
+            if (["channel_not_found", "not_in_channel", "user_not_in_channel"].includes(slackErrorCode(error) ?? "")) {
+              return postMessage(workspaceId, await openDm(workspaceId, destination.userId), card);
+            }
+            throw error;
+          }
+        }
+      }
+    },
+    async update(workspaceId, ref, card) {
+      const token = await tokenFor(workspaceId);
+      const extra = ref.extra ?? {};
+      const { text, blocks } = cardToBlockKit(card);
+      if (extra.ephemeral === "true" && extra.response_url) {
+        const res = await fetch(extra.response_url, {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({ replace_original: true, text, blocks }),
+          signal: AbortSignal.timeout(10_000),
+        });
+        if (!res.ok) throw new BotError("ADAPTER_SEND_FAILED", `Slack response_url: HTTP ${res.status}`, { retryable: res.status >= 500 });
+        return;
+      }
+      await api.call(token, "chat.update", { channel: ref.conversationId, ts: ref.messageId, text, blocks });
+    },
+    openDm,
+    async openForm(workspaceId, form) {
+      // A modal needs the trigger of the click or command, valid for 3 seconds: the core asks at
+      // once, while handling the event. When Slack says no (expired, not allowed), the core shows
+      // the form in the conversation instead.
+      const submit = form.card.elements.flatMap((e) => (e.type === "buttons" ? e.buttons : [])).find((b) => b.submit);
+      if (!hasInputs(form.card) || !submit) return false;
+      const meta = {
+        channel: form.source?.conversationId ?? form.conversationId,
+        ts: form.source?.messageId ?? "",
+        submitActionId: submit.actionId,
+        ...(submit.value ? { submitValue: submit.value } : {}),
+      };
+      try {
+        await api.call(await tokenFor(workspaceId), "views.open", { trigger_id: form.trigger, view: cardToModal(form.card, meta) });
+        return true;
+      } catch (error) {
+        log.info("modal not opened; showing the form in the conversation", { reason: slackErrorCode(error) ?? "error" });
+        return false;
+      }
+    },
+    async listMembers(workspaceId, conversationId) {
+      const token = await tokenFor(workspaceId);
+      const ids: string[] = [];
+      let cursor: string | undefined;
+      do {
+        const res = await api.call<{ members: string[]; response_metadata?: { next_cursor?: string } }>(token, "conversations.members", {
+          channel: conversationId,
+          limit: 200,
+          ...(cursor ? { cursor } : {}),
+        });
+        ids.push(...res.members);
+        cursor = res.response_metadata?.next_cursor || undefined;
+      } while (cursor);
+      const team = teamOf(workspaceId);
+      const out: ConversationMember[] = [];
+      for (const id of ids) {
+        const cached = userCache.get(`${team}:${id}`);
+        if (cached && Date.now() - cached.at < 10 * 60_000) {
+          out.push(cached.member);
+          continue;
+        }
+        const { user } = await api.call<{ user: { id: string; name?: string; real_name?: string; is_bot?: boolean; deleted?: boolean; team_id?: string; is_stranger?: boolean } }>(
+          token,
+          "users.info",
+          { user: id },
+        );
+        // Slack Connect members from other organisations cannot be messaged by this app.
+        const external = Boolean(user.is_stranger) || (user.team_id !== undefined && user.team_id !== team);
+        const member: ConversationMember = {
+          userId: user.id,
+          displayName: user.real_name ?? user.name ?? user.id,
+          isBot: Boolean(user.is_bot) || user.id === "USLACKBOT",
+          reachable: !user.deleted && !user.is_bot && !external,
+        };
+        userCache.set(`${team}:${id}`, { at: Date.now(), member });
+        out.push(member);
+      }
+      return out;
+    },
+  };
+}

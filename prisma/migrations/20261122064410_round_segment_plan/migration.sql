@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "rounds" ADD COLUMN     "segment_plan" JSONB;

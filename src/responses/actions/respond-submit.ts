@@ -1,0 +1,97 @@
+/**
+ * The response form's submit: saves what was heard and what will be done, records each promised
+ * action (linked to the round), and sends the response with the gated results to everyone the
+ * round was addressed to, privately, and to the channel it was started from.
+ */
+import { z } from "zod";
+import { defineAction } from "../../core/actions.ts";
+import { card, text } from "../../core/card.ts";
+import { errorCard } from "../../core/replies.ts";
+import { COORDINATORS } from "../../core/roles.ts";
+import type { AgreedAction } from "../../store/types.ts";
+import { responseCard } from "../cards.ts";
+import { addressees, roundResultsCard } from "../round-results.ts";
+
+const MAX_TEXT = 2000;
+const MAX_ACTIONS = 10;
+
+export const respondSubmitAction = defineAction({
+  name: "respond.submit",
+  roles: COORDINATORS,
+  command: "respond",
+  payload: z.object({ round: z.string().min(1).max(64) }).strict(),
+  async handle(ctx, { round: roundId }, event) {
+    const { deps, t, workspace, member } = ctx;
+    const round = await deps.store.rounds.get(workspace.id, roundId);
+    if (!round || round.status !== "closed") {
+      await ctx.reply(errorCard(ctx, t("respond.unknown_round", { ref: roundId }), "respond"));
+      return;
+    }
+    const heard = (event.values.heard ?? "").trim();
+    const doing = (event.values.doing ?? "").trim();
+    const lines = (event.values.actions ?? "")
+      .split("\n")
+      .map((l) => l.replace(/^[-•*\s]+/, "").trim())
+      .filter(Boolean);
+    // Nothing is lost: the reply says what to fix, and the form can be opened again.
+    if (!heard || !doing || heard.length > MAX_TEXT || doing.length > MAX_TEXT) {
+      await ctx.reply(errorCard(ctx, t("respond.fields_needed", { max: MAX_TEXT }), "respond"));
+      return;
+    }
+    if (lines.length > MAX_ACTIONS || lines.some((l) => l.length > 300)) {
+      await ctx.reply(errorCard(ctx, t("respond.too_many_actions", { max: MAX_ACTIONS }), "respond"));
+      return;
+    }
+    const now = deps.clock.now();
+    const saved = await deps.store.roundResponses.create({ workspaceId: workspace.id, roundId: round.id, heard, doing, createdBy: member.userId }, now);
+    if ("exists" in saved) {
+      await ctx.reply(errorCard(ctx, t("respond.already", { ref: round.ref }), "respond"));
+      return;
+    }
+    const promised: AgreedAction[] = [];
+    for (const line of lines) {
+      promised.push(
+        await deps.store.actions.create(
+          {
+            workspaceId: workspace.id,
+            partnershipId: round.partnershipId,
+            elementKey: null,
+            roundId: round.id,
+            text: line,
+            ownerUserId: member.userId,
+            dueDate: null,
+            createdBy: member.userId,
+          },
+          now,
+        ),
+      );
+    }
+    const people = await addressees(deps, workspace, round);
+    for (const userId of people) {
+      const person = await deps.store.members.get(workspace.id, userId);
+      const pt = deps.i18n.forLocale(person?.locale, workspace.locale);
+      const zone = person?.timezone ?? workspace.timezone;
+      await deps.outbox.post({
+        workspaceId: workspace.id,
+        platform: workspace.platform,
+        destination: { kind: "dm", userId },
+        card: responseCard(pt, round, saved, promised, await roundResultsCard(deps, workspace, round, pt, zone)),
+        dedupeKey: `response:${round.id}:${userId}`,
+      });
+    }
+    if (round.originChannelId) {
+      const wt = deps.i18n.forLocale(workspace.locale);
+      await deps.outbox.post({
+        workspaceId: workspace.id,
+        platform: workspace.platform,
+        destination: { kind: "conversation", conversationId: round.originChannelId },
+        card: responseCard(wt, round, saved, promised, await roundResultsCard(deps, workspace, round, wt, workspace.timezone)),
+        dedupeKey: `response:${round.id}:channel`,
+      });
+    }
+    await deps.store.roundResponses.markSent(saved.id, now);
+    await ctx.audit("round.respond", round.id, { people: people.length, actions: promised.length });
+    const message = t("respond.sent", { ref: round.ref, count: people.length, actions: promised.length });
+    await ctx.reply(card(message, text(`:white_check_mark: ${message}`)));
+  },
+});
