@@ -19,9 +19,27 @@ const emoji: Record<string, string> = { ":warning:": "⚠️", ":lock:": "🔒",
 
 /** Card text as HTML: user spans escaped as typed (no markdown, no mentions), bot markup rendered. */
 function inline(raw: string, options: HtmlRenderOptions): string {
-  return segments(raw)
-    .map((part) => (part.user ? escapeHtml(part.text).replace(/\n/g, "<br>") : botInline(part.text, options)))
-    .join("");
+  const parts = segments(raw).map((p) => ({ ...p }));
+  let out = "";
+  for (let i = 0; i < parts.length; i++) {
+    const part = parts[i]!;
+    if (!part.user) {
+      out += botInline(part.text, options);
+      continue;
+    }
+    // Bot markup around a typed name (`*name*`, `_notes_`) emphasises the whole span; the typed text
+    // itself stays inert, as on Slack where the name is escaped inside the bold markers.
+    const before = i > 0 ? parts[i - 1] : undefined;
+    const after = parts[i + 1];
+    const typed = escapeHtml(part.text).replace(/\n/g, "<br>");
+    const marker = (["*", "_"] as const).find((m) => before && !before.user && before.text.endsWith(m) && after && !after.user && after.text.startsWith(m));
+    if (marker && before && after) {
+      const tag = marker === "*" ? "strong" : "em";
+      out = out.slice(0, out.length - marker.length) + `<${tag}>${typed}</${tag}>`;
+      after.text = after.text.slice(marker.length);
+    } else out += typed;
+  }
+  return out;
 }
 
 function botInline(raw: string, options: HtmlRenderOptions): string {
