@@ -94,6 +94,31 @@ describe("pulse surveys end to end through the fake platform", () => {
     expect(h.fake.visibleTo("carlos").some((d) => d.conversationId === "D-carlos" && h.fake.textOf(d).includes("Pulse results"))).toBe(true);
   });
 
+  it('offers "does not apply" on funding items only, counts it apart and leaves it out of the mean', async () => {
+    await h.command("carlos", "pulse start partner-pulse closes in 7d", { conversation: "C-PARTNERS" });
+    const form = invitationOf("p1");
+    await h.click("p1", form, buttonsOf(form.card).find((b) => b.actionId.startsWith("pulse.open:"))!.actionId);
+    const choices = (key: string) => {
+      const el = form.card.elements.find((e) => e.type === "choices" && e.id === `q:${key}`);
+      return el && el.type === "choices" ? el.options.map((o) => o.value) : [];
+    };
+    expect(choices("fundraising")).toContain("na");
+    expect(choices("respect")).not.toContain("na");
+    // "Does not apply" is refused where the question does not offer it, and nothing is stored.
+    const round = roundOfAction(buttonsOf(form.card).find((b) => b.actionId.startsWith("pulse.submit:"))!.actionId);
+    expect(h.text(await h.click("p1", form, `pulse:submit:${round}`, { "q:respect": "na" }))).toContain('"na"');
+    expect(await h.app.store.responses.submissionCount(round)).toBe(0);
+    await h.click("p1", form, `pulse:submit:${round}`, { "q:respect": "4", "q:fundraising": "na", "q:donor-access": "5" });
+    for (const p of partners.slice(1)) await answer(p, { "q:respect": "4", "q:fundraising": "2", "q:donor-access": "5" });
+    h.clock.advance(49 * 3_600_000);
+    await h.command("carlos", "pulse close", { conversation: "C-PARTNERS" });
+    const post = h.fake.deliveries.find((d) => d.conversationId === "C-PARTNERS" && h.fake.textOf(d).includes("Pulse results"))!;
+    const text = h.fake.textOf(post);
+    // Five answered 2 and one said it does not apply: the mean stays 2.0 and the one is counted apart.
+    expect(text).toMatch(/\*2\.0\* +The organisation we partner with helps us to raise funds on our own\.\n`1:0 +2:5 +3:0 +4:0 +5:0` · 1 said it does not apply/);
+    expect(text).toContain("6 of 6 answered");
+  });
+
   it("says how many more responses were needed when a round closes below the threshold", async () => {
     await h.command("carlos", "pulse start partner-pulse closes in 7d", { conversation: "C-PARTNERS" });
     for (const p of partners.slice(0, 4)) await answer(p, fullAnswers(4, "a comment"));

@@ -64,6 +64,9 @@ describe("rubric check-ins", () => {
     const described = h.fake.textOf({ ...inv, card: inv.card });
     expect(described).toContain("*Well-functioning*: Partners have a clear picture of how the programme is progressing");
     expect(form && form.type === "choices" && form.options.every((o) => o.description === undefined)).toBe(true);
+    // A cell the seed leaves empty is shown as empty, in words that say so, not filled in.
+    expect(described).toContain("*Needs help*: (the source rubric leaves this level undescribed; decide together what it looks like)");
+    expect(described.match(/undescribed/g)).toHaveLength(1);
 
     const ratings = ["well-functioning", "emerging", "emerging", "emerging", "needs-help"];
     for (const [i, u] of [...shanti, ...tuungane].slice(0, 5).entries()) {

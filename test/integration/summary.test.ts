@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createHarness, FAKE_WORKSPACE, type Harness } from "../fakes/harness.ts";
 import { slotContaining } from "../../src/jobs/slots.ts";
 import { lastScheduled } from "../../src/summaries/jobs.ts";
+import { buildSummary } from "../../src/summaries/build.ts";
 
 const people = ["p1", "p2", "p3", "p4", "p5", "p6"];
 let h: Harness;
@@ -57,6 +58,37 @@ async function rubricWith(answers: number) {
 }
 
 describe("weekly summary", () => {
+  it("the chart shows each partnership's own check-ins as levels, never a score pooled across partnerships", async () => {
+    for (const [name, answers] of [
+      ["Shanti Network", 5],
+      ["Tuungane Alliance", 5],
+      ["Small Partner", 4],
+    ] as const) {
+      await h.command("carlos", `partner add "${name}"`);
+      await h.command("carlos", `rubric start for "${name}" confirm`, { conversation: "C-P" });
+      const [round] = await h.app.store.rounds.list(FAKE_WORKSPACE, { kind: "rubric", status: "open" });
+      for (const u of people.slice(0, answers)) {
+        const inv = h.fake.deliveries.filter((d) => d.conversationId === `D-${u}`).at(-1)!;
+        await h.click(u, inv, `rubric:open:${round!.id}`);
+        const level = name === "Shanti Network" ? "needs-help" : "well-functioning";
+        await h.click(u, inv, `rubric:submit:${round!.id}`, { "e:communications": level, "e:team-identity": "emerging" });
+      }
+      h.clock.advance(49 * 3_600_000);
+      await h.command("carlos", `rubric close "${name}"`);
+    }
+    const workspace = (await h.app.store.workspaces.get(FAKE_WORKSPACE))!;
+    const { chart } = await buildSummary(h.app.deps, workspace, h.clock.now(), "en");
+    // Small Partner's check-in was under the threshold: absent from the picture as from the text.
+    expect(new Set(chart.checkins.map((c) => c.partnership))).toEqual(new Set(["Shanti Network", "Tuungane Alliance"]));
+    const cell = (partnership: string, element: string) => chart.checkins.filter((c) => c.partnership === partnership && c.element === element).map((c) => c.level);
+    expect(cell("Shanti Network", "Communications")).toEqual(["Needs help"]);
+    expect(cell("Tuungane Alliance", "Communications")).toEqual(["Well-functioning"]);
+    // Each point is one partnership's level in one check-in: no mean, no ranking field, no pooled row.
+    for (const point of chart.checkins) expect(Object.keys(point).sort()).toEqual(["element", "level", "partnership", "rank", "round"]);
+    expect(chart.checkins).toHaveLength(4);
+    expect(chart.levels).toEqual(["Well-functioning", "Emerging", "Needs help"]);
+  });
+
   it("withholds every figure of rounds just under the threshold", async () => {
     await pulseWith(4);
     await rubricWith(4);

@@ -63,6 +63,28 @@ describe("prompt files", () => {
     expect(() => loadPrompts(root)).toThrow(/prompts\/rubrics\/broken\.json: elements\.0\.descriptors\.ugly: "ugly" is not one of the levels/);
   });
 
+  it('a question offering "does not apply" needs the scale\'s label for it', () => {
+    const root = copy();
+    const template = JSON.parse(readFileSync(join(shipped, "surveys", "partner-pulse.json"), "utf8"));
+    template.id = "no-na-label";
+    delete template.scale.notApplicable;
+    writeFileSync(join(root, "surveys", "no-na-label.json"), JSON.stringify(template));
+    expect(() => loadPrompts(root)).toThrow(/prompts\/surveys\/no-na-label\.json: questions\.\d+\.notApplicable: offers "does not apply", so scale\.notApplicable needs its label/);
+  });
+
+  it("a rubric level may have no descriptor (the seed leaves the cell empty), but its key must be there", () => {
+    const p = loadPrompts(shipped);
+    const clarissa = p.rubrics.get("clarissa")!;
+    const entrepreneurial = clarissa.elements.find((e) => e.key === "entrepreneurial-culture")!;
+    expect(entrepreneurial.descriptors["needs-help"]).toEqual([]);
+    const root = copy();
+    const broken = JSON.parse(readFileSync(join(shipped, "rubrics", "clarissa.json"), "utf8"));
+    broken.id = "missing-cell";
+    delete broken.elements[0].descriptors[broken.levels[0].key];
+    writeFileSync(join(root, "rubrics", "missing-cell.json"), JSON.stringify(broken));
+    expect(() => loadPrompts(root)).toThrow(/prompts\/rubrics\/missing-cell\.json: elements\.0\.descriptors: missing descriptors for level/);
+  });
+
   it("rejects a translation key that English does not have, and JSON that does not parse", () => {
     const root = copy();
     writeFileSync(join(root, "messages", "fr.json"), JSON.stringify({ "help.titel": "Aide" }));
