@@ -49,6 +49,7 @@ const viewSchema = z.object({
     id,
     callback_id: z.string().max(255).optional(),
     private_metadata: z.string().max(3000).optional(),
+    app_installed_team_id: z.string().max(64).optional(),
     state: z.unknown().optional(),
     hash: z.string().max(200).optional(),
   }),
@@ -126,14 +127,22 @@ export function blockActionToEvent(body: unknown): ActionEvent | null {
   };
 }
 
-const metaSchema = z.object({ channel: id, ts: z.string().max(64), submitActionId: z.string().min(1).max(255), submitValue: z.string().max(2000).optional() });
+const metaSchema = z.object({
+  channel: id,
+  ts: z.string().max(64),
+  submitActionId: z.string().min(1).max(255),
+  submitValue: z.string().max(2000).optional(),
+  responseUrl: z.string().url().max(500).optional(),
+});
 /** A form opened from a command has no message behind it (ts ""): there is nothing to replace. */
 
 export function viewSubmissionToEvent(body: unknown): ActionEvent | null {
   const parsed = viewSchema.safeParse(body);
   if (!parsed.success) return null;
   const p = parsed.data;
-  const teamId = p.team?.id ?? p.user.team_id;
+  // In a shared channel, `team` can be the other organisation's workspace; the view says which
+  // workspace installed the app.
+  const teamId = p.view.app_installed_team_id ?? p.team?.id ?? p.user.team_id;
   let meta: z.infer<typeof metaSchema>;
   try {
     meta = metaSchema.parse(JSON.parse(p.view.private_metadata ?? ""));
@@ -147,7 +156,16 @@ export function viewSubmissionToEvent(body: unknown): ActionEvent | null {
     actionId: meta.submitActionId,
     ...(meta.submitValue !== undefined ? { value: meta.submitValue } : {}),
     values: valuesFromState(p.view.state),
-    ...(meta.ts ? { messageRef: { platform: "slack" as const, conversationId: meta.channel, messageId: meta.ts } } : {}),
+    ...(meta.ts
+      ? {
+          messageRef: {
+            platform: "slack" as const,
+            conversationId: meta.channel,
+            messageId: meta.ts,
+            ...(meta.responseUrl ? { extra: { ephemeral: "true", response_url: meta.responseUrl } } : {}),
+          },
+        }
+      : {}),
   };
 }
 

@@ -48,25 +48,41 @@ export function createSlackSender(api: SlackApi, tokenFor: (workspaceId: string)
     return res.channel.id;
   }
 
+  async function postEphemeral(workspaceId: string, channel: string, userId: string, card: Card): Promise<MessageRef> {
+    const token = await tokenFor(workspaceId);
+    const { text, blocks, uploads } = cardToBlockKit(card);
+    const res = await api.call<{ message_ts: string }>(token, "chat.postEphemeral", { channel, user: userId, text, blocks });
+    if (uploads.length) await upload(token, await openDm(workspaceId, userId), uploads);
+    return { platform: "slack", conversationId: channel, messageId: res.message_ts, extra: { ephemeral: "true" } };
+  }
+
   return {
     async post(workspaceId: string, destination: Destination, card: Card): Promise<MessageRef> {
       switch (destination.kind) {
         case "conversation":
           return postMessage(workspaceId, destination.conversationId, card);
-        case "dm":
-          return postMessage(workspaceId, await openDm(workspaceId, destination.userId), card);
+        case "dm": {
+          let dm: string;
+          try {
+            dm = await openDm(workspaceId, destination.userId);
+          } catch (error) {
+            // Slack refuses a DM with this person (another organisation's member of a shared
+            // channel, or a DM the workspace does not allow): show it to them alone in the channel.
+            const refused = error instanceof BotError && !error.retryable;
+            if (!destination.via || !refused) throw error;
+            log.info("no DM with this person; inviting them privately in the channel", { reason: slackErrorCode(error) ?? "error" });
+            return postEphemeral(workspaceId, destination.via, destination.userId, card);
+          }
+          return postMessage(workspaceId, dm, card);
+        }
         case "home": {
           const { blocks } = cardToBlockKit(card, { maxBlocks: 100 });
           await api.call(await tokenFor(workspaceId), "views.publish", { user_id: destination.userId, view: { type: "home", blocks } });
           return { platform: "slack", conversationId: `home:${destination.userId}`, messageId: "home" };
         }
         case "private": {
-          const token = await tokenFor(workspaceId);
-          const { text, blocks, uploads } = cardToBlockKit(card);
           try {
-            const res = await api.call<{ message_ts: string }>(token, "chat.postEphemeral", { channel: destination.conversationId, user: destination.userId, text, blocks });
-            if (uploads.length) await upload(token, await openDm(workspaceId, destination.userId), uploads);
-            return { platform: "slack", conversationId: destination.conversationId, messageId: res.message_ts, extra: { ephemeral: "true" } };
+            return await postEphemeral(workspaceId, destination.conversationId, destination.userId, card);
           } catch (error) {
             // The bot is not in that channel (or it is a DM the bot cannot see): answer in the bot's DM.
             if (["channel_not_found", "not_in_channel", "user_not_in_channel"].includes(slackErrorCode(error) ?? "")) {
@@ -105,6 +121,9 @@ export function createSlackSender(api: SlackApi, tokenFor: (workspaceId: string)
         ts: form.source?.messageId ?? "",
         submitActionId: submit.actionId,
         ...(submit.value ? { submitValue: submit.value } : {}),
+        // An ephemeral message (a shared channel's invitation) can only be replaced through its
+        // response_url: the submitted form's thank-you needs it.
+        ...(form.source?.extra?.ephemeral === "true" && form.source.extra.response_url ? { responseUrl: form.source.extra.response_url } : {}),
       };
       try {
         await api.call(await tokenFor(workspaceId), "views.open", { trigger_id: form.trigger, view: cardToModal(form.card, meta) });
@@ -140,13 +159,15 @@ export function createSlackSender(api: SlackApi, tokenFor: (workspaceId: string)
           "users.info",
           { user: id },
         );
-        // Slack Connect members from other organisations cannot be messaged by this app.
+        // Slack Connect members from other organisations cannot be sent a DM by this app, but
+        // ephemeral messages in the shared channel reach them (and only them).
         const external = Boolean(user.is_stranger) || (user.team_id !== undefined && user.team_id !== team);
         const member: ConversationMember = {
           userId: user.id,
           displayName: user.real_name ?? user.name ?? user.id,
           isBot: Boolean(user.is_bot) || user.id === "USLACKBOT",
-          reachable: !user.deleted && !user.is_bot && !external,
+          reachable: !user.deleted && !user.is_bot,
+          ...(external ? { channelOnly: true } : {}),
         };
         userCache.set(`${team}:${id}`, { at: Date.now(), member });
         out.push(member);

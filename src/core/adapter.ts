@@ -5,8 +5,12 @@ import type { MessageRef, Platform } from "./events.ts";
 export type Destination =
   /** A channel, group chat or existing DM conversation. */
   | { kind: "conversation"; conversationId: string }
-  /** A person, privately: the adapter opens (or reuses) the DM. */
-  | { kind: "dm"; userId: string }
+  /**
+   * A person, privately: the adapter opens (or reuses) the DM. With `via`, where the platform
+   * refuses a DM with that person (a Slack Connect member), the adapter shows the card to them
+   * alone in that channel instead.
+   */
+  | { kind: "dm"; userId: string; via?: string }
   /**
    * Visible only to one person inside a conversation (Slack ephemeral; the person's chat with the
    * bot where the platform has no ephemeral messages). Never posted for others to read: where the
@@ -41,8 +45,13 @@ export interface ConversationMember {
   userId: string;
   displayName?: string;
   isBot?: boolean;
-  /** Reachable by the bot in a DM (false for Slack Connect users the app cannot message, Teams users without the app). */
+  /** Reachable by the bot privately, by DM or in this channel (false for Teams users without the app, deactivated accounts). */
   reachable: boolean;
+  /**
+   * Reachable only inside this channel, in messages only they see (a Slack Connect member from
+   * another organisation: no DM, but ephemeral messages in the shared channel reach them).
+   */
+  channelOnly?: boolean;
 }
 
 /**

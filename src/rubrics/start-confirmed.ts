@@ -1,4 +1,5 @@
 /** Starting a check-in once its guards passed, or the coordinator confirmed past the cadence. */
+import { reachLine } from "../surveys/results-card.ts";
 import { card, context, heading, text } from "../core/card.ts";
 import type { HandlerContext } from "../core/context.ts";
 import { formatDateTime } from "../core/dates.ts";
@@ -63,6 +64,7 @@ export async function startConfirmed(ctx: HandlerContext, command: RubricStartAr
           closes: formatDateTime(closesAt, member.timezone ?? workspace.timezone, t.locale),
         }),
       ),
+      context(reachLine(t, result.round)),
       result.unreachable > 0 ? text(`:warning: ${t("pulse.unreachable", { count: result.unreachable })}`) : undefined,
       result.withoutOrganisation > 0 ? text(`:warning: ${t("rubric.without_org", { count: result.withoutOrganisation })}`) : undefined,
       // Who answers for which organisation, so a coordinator sees anyone placed where they should not be.

@@ -5,7 +5,7 @@
 import type { BotDeps } from "../core/context.ts";
 import type { RubricDefinition } from "../core/prompts/schemas.ts";
 import type { AudienceSpec, Partnership, Round, Workspace } from "../store/types.ts";
-import { audienceRule, rememberInvitees, resolveAudience, type AudienceProblem } from "../surveys/audience.ts";
+import { audienceRule, inviteDestination, inviteesOf, rememberInvitees, resolveAudience, type AudienceProblem } from "../surveys/audience.ts";
 import { promiseOf } from "../core/gate.ts";
 import { newRoundSecret } from "../surveys/participation.ts";
 import { rubricInvitationCard } from "./cards.ts";
@@ -71,10 +71,12 @@ export async function startRubric(
   await rememberInvitees(deps, workspace, resolved);
   // Collective rounds are attributed to organisations by design; individual ones record groups.
   const segmentPlan = input.mode === "collective" ? null : await planSegments(deps, workspace, partnership.id, resolved.invitees, round.threshold);
-  await deps.store.rounds.setInvitees(round.id, resolved.invitees, resolved.unreachable, segmentPlan);
+  await deps.store.rounds.setInvitees(round.id, inviteesOf(resolved), resolved.unreachable, segmentPlan);
+  const started = (await deps.store.rounds.byId(round.id))!;
   let withoutOrganisation = 0;
   const byOrganisation: Record<string, number> = {};
-  for (const userId of resolved.invitees) {
+  for (const invitee of inviteesOf(resolved)) {
+    const { userId } = invitee;
     const member = await deps.store.members.get(workspace.id, userId);
     const org = input.mode === "collective" ? await organisationIn(deps, partnership, member?.organisation ?? null) : null;
     if (input.mode === "collective" && !org) withoutOrganisation++;
@@ -83,13 +85,13 @@ export async function startRubric(
     await deps.outbox.post({
       workspaceId: workspace.id,
       platform: workspace.platform,
-      destination: { kind: "dm", userId },
-      card: rubricInvitationCard(t, member?.timezone ?? workspace.timezone, { ...round, segmentPlan }, rubric, partnership.name, member?.organisation ?? null),
+      destination: inviteDestination(invitee, round),
+      card: rubricInvitationCard(t, member?.timezone ?? workspace.timezone, started, rubric, partnership.name, member?.organisation ?? null),
       dedupeKey: `rubric:${round.id}:invite:${userId}`,
     });
   }
   return {
-    round: { ...round, invitedCount: resolved.invitees.length, unreachableCount: resolved.unreachable, segmentPlan },
+    round: started,
     unreachable: resolved.unreachable,
     withoutOrganisation,
     byOrganisation,

@@ -10,7 +10,8 @@
  */
 import type { BotDeps } from "../core/context.ts";
 import { effectiveThreshold } from "../core/gate.ts";
-import type { AudienceSpec, Workspace } from "../store/types.ts";
+import type { Destination } from "../core/adapter.ts";
+import type { AudienceSpec, Invitee, Workspace } from "../store/types.ts";
 
 export const MAX_AUDIENCE = 5000;
 
@@ -18,6 +19,8 @@ export interface ResolvedAudience {
   invitees: string[];
   /** Display names the platform gave for invitees, when it gave any. */
   names: Map<string, string>;
+  /** Invitees the bot cannot DM, with the channel where it can reach them privately. */
+  inChannel: Map<string, string>;
   unreachable: number;
 }
 
@@ -31,16 +34,36 @@ export async function resolveAudience(deps: BotDeps, workspace: Workspace, spec:
   const reachable = new Set<string>();
   const unreachable = new Set<string>();
   const names = new Map<string, string>();
+  const inChannel = new Map<string, string>();
+  const direct = new Set<string>();
   for (const channel of spec.channels) {
     for (const m of await deps.directory.listMembers(workspace.platform, workspace.id, channel)) {
       if (m.isBot || m.userId === exclude) continue;
       (m.reachable ? reachable : unreachable).add(m.userId);
+      if (m.reachable && m.channelOnly) {
+        if (!inChannel.has(m.userId)) inChannel.set(m.userId, channel);
+      } else if (m.reachable) direct.add(m.userId);
       if (m.displayName) names.set(m.userId, m.displayName);
     }
   }
   for (const user of spec.users) if (user !== exclude) reachable.add(user);
   for (const u of reachable) unreachable.delete(u);
-  return { invitees: [...reachable], names, unreachable: unreachable.size };
+  // Someone reachable by DM through any channel (or named) is invited by DM.
+  for (const u of [...direct, ...spec.users]) inChannel.delete(u);
+  return { invitees: [...reachable], names, inChannel, unreachable: unreachable.size };
+}
+
+/** The invitees with their routes, as the round stores them. */
+export const inviteesOf = (resolved: ResolvedAudience): Invitee[] => resolved.invitees.map((userId) => ({ userId, channelId: resolved.inChannel.get(userId) ?? null }));
+
+/**
+ * Where a person's invitation or reminder goes: their DM, or (a shared channel's member the bot
+ * cannot DM) a message only they see in that channel. A DM the platform refuses at send time
+ * falls back to the round's channel.
+ */
+export function inviteDestination(invitee: Invitee, round: { originChannelId: string | null }): Destination {
+  if (invitee.channelId) return { kind: "private", conversationId: invitee.channelId, userId: invitee.userId };
+  return round.originChannelId ? { kind: "dm", userId: invitee.userId, via: round.originChannelId } : { kind: "dm", userId: invitee.userId };
 }
 
 /** Why this audience cannot take a round, if anything. */

@@ -14,7 +14,7 @@ import { invitationCard } from "./cards.ts";
 import { personHash, newRoundSecret } from "./participation.ts";
 import { templateOf } from "./results.ts";
 import { invite } from "./start.ts";
-import { rememberInvitees, resolveAudience } from "./audience.ts";
+import { inviteDestination, inviteesOf, rememberInvitees, resolveAudience } from "./audience.ts";
 import { promiseOf } from "../core/gate.ts";
 import { planSegments } from "./segments.ts";
 
@@ -48,8 +48,8 @@ async function openScheduled(deps: BotDeps, round: Round): Promise<boolean> {
   const resolved = await resolveAudience(deps, workspace, round.audience, round.createdBy);
   await rememberInvitees(deps, workspace, resolved);
   const segmentPlan = await planSegments(deps, workspace, opened.partnershipId, resolved.invitees, opened.threshold);
-  await deps.store.rounds.setInvitees(round.id, resolved.invitees, resolved.unreachable, segmentPlan);
-  await invite(deps, workspace, { ...opened, invitedCount: resolved.invitees.length, segmentPlan }, await templateOf(deps, round), resolved.invitees);
+  await deps.store.rounds.setInvitees(round.id, inviteesOf(resolved), resolved.unreachable, segmentPlan);
+  await invite(deps, workspace, (await deps.store.rounds.byId(round.id))!, await templateOf(deps, round), inviteesOf(resolved));
   return true;
 }
 
@@ -84,7 +84,8 @@ export const pulseRemindersJob: JobDefinition = {
       const template = await templateOf(deps, round);
       const answered = await deps.store.responses.participationHashes(round.id);
       const optedOut = await deps.store.responses.reminderOptOuts(round.id);
-      for (const userId of await deps.store.rounds.invitees(round.id)) {
+      for (const invitee of await deps.store.rounds.inviteeRoutes(round.id)) {
+        const { userId } = invitee;
         const hash = personHash(secret, workspace.id, userId);
         if (answered.has(hash) || optedOut.has(hash)) continue;
         const member = await deps.store.members.get(workspace.id, userId);
@@ -96,7 +97,7 @@ export const pulseRemindersJob: JobDefinition = {
         const fresh = await deps.outbox.post({
           workspaceId: workspace.id,
           platform: workspace.platform,
-          destination: { kind: "dm", userId },
+          destination: inviteDestination(invitee, round),
           card: invitationCard({ t, zone, organisation: member?.organisation ?? null }, round, template, index),
           // One key per person and reminder number: re-running a slot never sends twice.
           dedupeKey: `pulse:${round.id}:remind${index}:${userId}`,

@@ -6,6 +6,7 @@ import { effectiveThreshold } from "../core/gate.ts";
 import type { Translate } from "../core/i18n.ts";
 import type { PulseResults } from "./results.ts";
 import type { OpenRoundCount } from "./open-count.ts";
+import type { Round } from "../store/types.ts";
 
 export const fmtMean = (n: number) => n.toFixed(1);
 export function fmtChange(change: number | null): string {
@@ -128,5 +129,11 @@ export function roundStatusCard(
       ]);
   }
   rows.push([t("pulse.status_threshold"), String(effectiveThreshold(open?.threshold ?? closed?.threshold ?? round.threshold))]);
+  rows.push([t("pulse.status_reached"), reachLine(t, round)]);
   return card(title, heading(title), fields(rows), unreachable > 0 ? context(t("pulse.unreachable", { count: unreachable })) : undefined, context(t("pulse.status_slow")));
+}
+
+/** How the round's invitees were reached ("12 by DM · 5 privately in the shared channel · 4 by email · 0 unreachable"). */
+export function reachLine(t: Translate, round: Pick<Round, "reach" | "unreachableCount">): string {
+  return t("pulse.reach", { dm: round.reach.dm, channel: round.reach.channel, email: round.reach.email, unreachable: round.unreachableCount });
 }

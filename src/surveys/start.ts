@@ -5,8 +5,8 @@
 import { DateTime } from "luxon";
 import type { BotDeps } from "../core/context.ts";
 import type { SurveyTemplate } from "../core/prompts/schemas.ts";
-import type { AudienceSpec, Round, Workspace } from "../store/types.ts";
-import { audienceRule, rememberInvitees, resolveAudience, type AudienceProblem } from "./audience.ts";
+import type { AudienceSpec, Invitee, Round, Workspace } from "../store/types.ts";
+import { audienceRule, inviteDestination, inviteesOf, rememberInvitees, resolveAudience, type AudienceProblem } from "./audience.ts";
 import { promiseOf } from "../core/gate.ts";
 import { invitationCard } from "./cards.ts";
 import { newRoundSecret } from "./participation.ts";
@@ -63,21 +63,22 @@ export async function startPulse(deps: BotDeps, input: StartInput): Promise<{ ro
   });
   await rememberInvitees(deps, input.workspace, resolved);
   const segmentPlan = await planSegments(deps, input.workspace, round.partnershipId, resolved.invitees, round.threshold);
-  await deps.store.rounds.setInvitees(round.id, resolved.invitees, resolved.unreachable, segmentPlan);
-  const started = { ...round, invitedCount: resolved.invitees.length, unreachableCount: resolved.unreachable, segmentPlan };
-  await invite(deps, input.workspace, started, input.template, resolved.invitees);
+  await deps.store.rounds.setInvitees(round.id, inviteesOf(resolved), resolved.unreachable, segmentPlan);
+  const started = (await deps.store.rounds.byId(round.id))!;
+  await invite(deps, input.workspace, started, input.template, inviteesOf(resolved));
   return { round: started, unreachable: resolved.unreachable };
 }
 
-/** Queues one private invitation per person, in their own language and time zone. */
-export async function invite(deps: BotDeps, workspace: Workspace, round: Round, template: SurveyTemplate, invitees: string[]): Promise<void> {
-  for (const userId of invitees) {
+/** Queues one private invitation per person, in their own language and time zone, by their route. */
+export async function invite(deps: BotDeps, workspace: Workspace, round: Round, template: SurveyTemplate, invitees: Invitee[]): Promise<void> {
+  for (const invitee of invitees) {
+    const { userId } = invitee;
     const member = await deps.store.members.get(workspace.id, userId);
     const t = deps.i18n.forLocale(member?.locale, workspace.locale);
     await deps.outbox.post({
       workspaceId: workspace.id,
       platform: workspace.platform,
-      destination: { kind: "dm", userId },
+      destination: inviteDestination(invitee, round),
       card: invitationCard({ t, zone: member?.timezone ?? workspace.timezone, organisation: member?.organisation ?? null }, round, template),
       dedupeKey: `pulse:${round.id}:invite:${userId}`,
     });

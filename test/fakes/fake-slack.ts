@@ -142,8 +142,12 @@ export async function startFakeSlack(team = "T1"): Promise<FakeSlack> {
         Object.assign(m, { text: String(args.text ?? ""), blocks: (args.blocks as unknown[]) ?? [], versions: m.versions + 1 });
         return reply(200, { ok: true, channel: m.channel, ts: m.ts });
       }
-      case "conversations.open":
+      case "conversations.open": {
+        // Members of another organisation in a shared channel: Slack will not open a DM with them.
+        const u = fake.users.get(String(args.users));
+        if (u && (u.is_stranger || (u.team_id !== undefined && u.team_id !== team))) return reply(200, { ok: false, error: "user_not_visible" });
         return reply(200, { ok: true, channel: { id: `D${String(args.users)}` } });
+      }
       case "conversations.members": {
         const members = fake.channels.get(String(args.channel));
         if (!members) return reply(200, { ok: false, error: "channel_not_found" });

@@ -113,7 +113,9 @@ export async function startSlackBot(env: Record<string, string> = {}, options: {
     async click(user, message, actionId, options = {}) {
       const payload = {
         type: "block_actions",
-        user: { id: user, username: user.toLowerCase(), team_id: TEAM },
+        // A shared channel's member from another organisation keeps their own team id; `team`
+        // is the workspace the message belongs to.
+        user: { id: user, username: user.toLowerCase(), team_id: fake.users.get(user)?.team_id ?? TEAM },
         team: { id: TEAM, domain: "t1" },
         api_app_id: "A1",
         trigger_id: options.triggerId ?? `trig-${++n}`,
@@ -129,11 +131,20 @@ export async function startSlackBot(env: Record<string, string> = {}, options: {
     async submitView(user, view, values) {
       const payload = {
         type: "view_submission",
-        team: { id: TEAM, domain: "t1" },
-        user: { id: user, team_id: TEAM },
+        // Slack Connect: a modal submitted by another organisation's member carries their team;
+        // only `view.app_installed_team_id` names the workspace that installed the app.
+        team: { id: fake.users.get(user)?.team_id ?? TEAM, domain: "t1" },
+        user: { id: user, team_id: fake.users.get(user)?.team_id ?? TEAM },
         api_app_id: "A1",
         trigger_id: `trig-${++n}`,
-        view: { id: `V${++n}`, hash: `h${n}`, callback_id: view.callback_id, private_metadata: view.private_metadata, state: stateOf(values) },
+        view: {
+          id: `V${++n}`,
+          hash: `h${n}`,
+          callback_id: view.callback_id,
+          private_metadata: view.private_metadata,
+          app_installed_team_id: TEAM,
+          state: stateOf(values),
+        },
       };
       return sendSigned(base, SLACK_SECRET, new URLSearchParams({ payload: JSON.stringify(payload) }).toString());
     },

@@ -1,7 +1,7 @@
 import { roundOfAction } from "../fakes/actions.ts";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { buttonsOf, createHarness, FAKE_WORKSPACE, type Harness } from "../fakes/harness.ts";
-import type { Delivery } from "../fakes/fake-platform.ts";
+import { answerPulse, fullAnswers, invitationOf as invitationOfIn } from "../fakes/pulse-flow.ts";
 
 const partners = ["p1", "p2", "p3", "p4", "p5", "p6"];
 let h: Harness;
@@ -19,36 +19,8 @@ afterEach(async () => {
   await h.stop();
 });
 
-/** The person's invitation (to the given round, or the first one). */
-const invitationOf = (user: string, round?: string): Delivery => {
-  const d = h.fake
-    .visibleTo(user)
-    .find(
-      (x) =>
-        x.conversationId === `D-${user}` &&
-        buttonsOf(x.versions[0]!).some((b) => b.actionId.startsWith("pulse.open:") && (round === undefined || roundOfAction(b.actionId) === round)),
-    );
-  if (!d) throw new Error(`no invitation for ${user}`);
-  return d;
-};
-
-async function answer(user: string, values: Record<string, string>, round?: string): Promise<string> {
-  const invitation = invitationOf(user, round);
-  const open = buttonsOf(invitation.card).find((b) => b.actionId.startsWith("pulse.open:"))!;
-  await h.click(user, invitation, open.actionId);
-  const submit = buttonsOf(invitation.card).find((b) => b.actionId.startsWith("pulse.submit:"));
-  if (!submit) return h.fake.textOf(invitation);
-  const replies = await h.click(user, invitation, submit.actionId, values);
-  return h.text(replies);
-}
-
-const fullAnswers = (base: number, comment?: string) => ({
-  "q:respect": String(base),
-  "q:knowledge-exchange": String(base),
-  "q:design-involvement": "skip",
-  "q:fundraising": String(Math.max(1, base - 1)),
-  ...(comment ? { "q:comment": comment } : {}),
-});
+const invitationOf = (user: string, round?: string) => invitationOfIn(h, user, round);
+const answer = (user: string, values: Record<string, string>, round?: string) => answerPulse(h, user, values, round);
 
 describe("pulse surveys end to end through the fake platform", () => {
   it("invites the channel's members privately (not bots, not the coordinator) with the disclosure first", async () => {
@@ -183,7 +155,11 @@ describe("pulse surveys end to end through the fake platform", () => {
     ]);
     const text = h.text(await h.command("carlos", "pulse start to <#C-MIXED>"));
     expect(text).toContain("Invited 1 people privately");
-    expect(text).toContain("2 people in the audience could not be invited");
+    expect(text).toContain("1 by DM · 0 privately in the shared channel · 0 by email · 2 unreachable");
+    expect(text).toContain("2 people in the audience could not be reached");
+    expect(text).toContain("Invite them by email instead, for example `to email:name@partner.org`");
+    // Status says the same, for as long as the round is open.
+    expect(h.text(await h.command("carlos", "pulse status"))).toContain("1 by DM · 0 privately in the shared channel · 0 by email · 2 unreachable");
   });
 
   it("closes at the deadline through the scheduled job, once", async () => {
@@ -242,65 +218,5 @@ describe("starting a pulse with a form", () => {
     expect(round!.closesAt.getTime() - round!.opensAt.getTime()).toBe(14 * 86_400_000);
     expect(h.text(await h.click("p1", form!, submit.actionId, { template: "partner-pulse" }))).toContain("`/reflect pulse start` needs the admin or coordinator role");
     expect(h.text(await h.command("carlos", "pulse new", { conversation: "D-carlos" }))).toContain("Ask for the form in the channel");
-  });
-});
-
-describe("pulses for a partnership, and the fatigue guard", () => {
-  it("ties a pulse to a partnership, compares only with that partnership's rounds, and lists them in partner show", async () => {
-    await h.command("carlos", 'partner add "Shanti Network"');
-    await h.command("carlos", 'partner add "Tuungane Alliance"');
-    h.fake.rosters.set(
-      "C-OTHER",
-      partners.map((userId) => ({ userId, reachable: true })),
-    );
-    const started = h.text(await h.command("carlos", 'pulse start for "Shanti Network"', { conversation: "C-PARTNERS" }));
-    expect(started).toContain("Partner pulse for Shanti Network started");
-    const [first] = await h.app.store.rounds.list(FAKE_WORKSPACE, { kind: "pulse", status: "open" });
-    expect(first!.partnershipId).not.toBeNull();
-    for (const p of partners.slice(0, 5)) await answer(p, fullAnswers(2), first!.id);
-    h.clock.advance(49 * 3_600_000);
-    await h.command("carlos", "pulse close");
-    // Another partnership's round in between is not a baseline for Shanti.
-    await h.command("carlos", 'pulse start for "Tuungane Alliance"', { conversation: "C-OTHER" });
-    const [other] = await h.app.store.rounds.list(FAKE_WORKSPACE, { kind: "pulse", status: "open" });
-    for (const p of partners.slice(0, 5)) await answer(p, fullAnswers(5), other!.id);
-    h.clock.advance(49 * 3_600_000);
-    await h.command("carlos", `pulse close ${other!.ref}`);
-    h.clock.advance(31 * 86_400_000);
-    await h.command("carlos", 'pulse start for "Shanti Network"', { conversation: "C-PARTNERS" });
-    const [second] = await h.app.store.rounds.list(FAKE_WORKSPACE, { kind: "pulse", status: "open" });
-    for (const p of partners.slice(0, 5)) await answer(p, fullAnswers(3), second!.id);
-    h.clock.advance(49 * 3_600_000);
-    const results = h.text(await h.command("carlos", `pulse close ${second!.ref}`));
-    expect(results).toContain(`Changes are against round ${first!.ref}`);
-    expect(results).toMatch(/\*3\.0\* \(↑ 1\.0\)/);
-    const shown = h.text(await h.command("carlos", "partner show Shanti"));
-    expect(shown).toContain(first!.ref);
-    expect(shown).toContain(second!.ref);
-    expect(shown).not.toContain(other!.ref);
-  });
-
-  it("asks before the same audience gets the same template again within the cadence; Start anyway or confirm goes ahead", async () => {
-    await h.command("carlos", "pulse start partner-pulse", { conversation: "C-PARTNERS" });
-    h.clock.advance(10 * 86_400_000);
-    const warned = await h.command("carlos", "pulse start partner-pulse", { conversation: "C-PARTNERS" });
-    expect(h.text(warned)).toMatch(/The same people got Partner pulse 10 days ago .* the pulse cadence is every 30 days/);
-    expect(await h.app.store.rounds.list(FAKE_WORKSPACE, { kind: "pulse" })).toHaveLength(1);
-    const anyway = buttonsOf(warned[0]!.card).find((b) => b.actionId.startsWith("pulse.confirm:"))!;
-    expect(h.text(await h.click("carlos", warned[0]!, anyway.actionId))).toContain("Partner pulse started");
-    expect(await h.app.store.rounds.list(FAKE_WORKSPACE, { kind: "pulse" })).toHaveLength(2);
-    // Another audience is not held back; nor is anyone once the cadence is 0.
-    h.fake.rosters.set(
-      "C-OTHER",
-      partners.map((userId) => ({ userId, reachable: true })),
-    );
-    expect(h.text(await h.command("carlos", "pulse start partner-pulse", { conversation: "C-OTHER" }))).toContain("started");
-    await h.command("amina", "settings pulse-cadence 0");
-    expect(h.text(await h.command("carlos", "pulse start partner-pulse", { conversation: "C-PARTNERS" }))).toContain("started");
-    // A forged Start-anyway is checked like the command: an archived partnership is refused.
-    await h.command("carlos", 'partner add "Old Partner"');
-    await h.command("carlos", "partner archive Old Partner");
-    const forged = `pulse.confirm:${JSON.stringify({ partnership: "Old Partner", audience: { channels: ["C-PARTNERS"], users: [] } })}`;
-    expect(h.text(await h.click("carlos", warned[0]!, forged))).toContain("Old Partner is archived");
   });
 });

@@ -92,13 +92,29 @@ describe("Slack: transport and security", () => {
 });
 
 describe("Slack: the pulse flow through the adapter", () => {
-  it("invites channel members by DM (reporting Slack Connect members it cannot reach), takes answers in a modal, and posts results", async () => {
+  it("invites channel members by DM and a Slack Connect member privately in the shared channel, takes answers in a modal, and posts results", async () => {
     await h.command("UCOORD", "pulse start partner-pulse closes in 7d", { channel: "CPARTNERS" });
     await h.settle();
     const started = lastFor("UCOORD", "Invited");
-    expect(h.textOf(started!)).toContain("Invited 6 people privately");
-    expect(h.textOf(started!)).toContain("1 people in the audience could not be invited");
-    for (const [i, p] of ["P1", "P2", "P3", "P4", "P5"].entries()) {
+    expect(h.textOf(started!)).toContain("Invited 7 people privately");
+    expect(h.textOf(started!)).toContain("6 by DM · 1 privately in the shared channel · 0 by email · 0 unreachable");
+    expect(h.textOf(started!)).not.toContain("could not be reached");
+    // The partner from the other organisation: no DM (Slack refuses it), an ephemeral in the channel.
+    expect(h.fake.calls.some((c) => c.method === "conversations.open" && c.args.users === "UEXT")).toBe(false);
+    const ext = h.fake.messages.find((m) => m.channel === "CPARTNERS" && m.ephemeralUser === "UEXT" && h.textOf(m).includes("a short anonymous pulse"))!;
+    expect(ext).toBeDefined();
+    expect(h.seenBy("P1")).not.toContain(ext);
+    await h.click("UEXT", ext, findAction(ext.blocks, "pulse.open"));
+    await h.settle();
+    const extModal = h.fake.views.filter((v) => v.method === "views.open").at(-1)!;
+    await h.submitView("UEXT", extModal.view, { "q:respect": "3", "q:long-term": "4", "q:comment": "" });
+    await h.settle();
+    // The thank-you replaces the ephemeral invitation through its response_url.
+    expect(h.textOf(ext)).toContain("Thank you: your answers are in");
+    // A second answer from the same person is refused like anyone else's.
+    await h.submitView("UEXT", extModal.view, { "q:respect": "1", "q:long-term": "1", "q:comment": "" });
+    await h.settle();
+    for (const [i, p] of ["P1", "P2", "P3", "P4"].entries()) {
       const invitation = h.fake.messages.find((m) => m.channel === `D${p}` && h.textOf(m).includes("a short anonymous pulse"))!;
       expect(invitation).toBeDefined();
       const open = findAction(invitation.blocks, "pulse.open");
@@ -119,8 +135,20 @@ describe("Slack: the pulse flow through the adapter", () => {
     await h.command("UCOORD", "pulse close", { channel: "CPARTNERS" });
     await h.settle();
     const results = h.fake.messages.find((m) => m.channel === "CPARTNERS" && !m.ephemeralUser && h.textOf(m).includes("Pulse results"));
-    expect(h.textOf(results!)).toContain("5 of 6 answered (83%)");
+    expect(h.textOf(results!)).toContain("5 of 7 answered (71%)");
     expect(h.textOf(results!)).toContain("Transfers are slow");
+  });
+
+  it("when Slack refuses a DM at send time, the invitation reaches the person privately in the round's channel", async () => {
+    h.fake.failNext("conversations.open", 1, { error: "cannot_dm_user" });
+    await h.command("UCOORD", "pulse start quick-pulse", { channel: "CPARTNERS" });
+    await h.settle();
+    const ephemeral = h.fake.messages.filter((m) => m.channel === "CPARTNERS" && m.ephemeralUser && m.ephemeralUser !== "UCOORD" && h.textOf(m).includes("Quick pulse"));
+    // UEXT (known to be external) and the one person whose DM was refused.
+    expect(ephemeral.map((m) => m.ephemeralUser).sort()).toHaveLength(2);
+    const dms = h.fake.messages.filter((m) => m.channel.startsWith("DP") && h.textOf(m).includes("Quick pulse"));
+    expect(dms).toHaveLength(5);
+    expect(new Set([...ephemeral.map((m) => m.ephemeralUser), ...dms.map((m) => m.channel.slice(1))]).size).toBe(7);
   });
 
   it("shows the form in the message when the modal's trigger has expired", async () => {

@@ -93,7 +93,7 @@ describe("Teams: the pulse flow through the adapter", () => {
     await h.settle();
     const started = h.connector.sent.filter((s) => h.textOf(s).includes("Invited")).at(-1)!;
     expect(h.textOf(started)).toContain("Invited 6 people privately");
-    expect(h.textOf(started)).toContain("1 people in the audience could not be invited");
+    expect(h.textOf(started)).toContain("1 people in the audience could not be reached");
     for (const [i, p] of ["p1", "p2", "p3", "p4", "p5"].entries()) {
       const invitation = sentTo(`personal-${p}`, "a short anonymous pulse").at(-1)!;
       const open = findAction(invitation.activity, "pulse.open");

@@ -32,6 +32,7 @@ const round = (status: "open" | "closed"): Round => ({
   createdBy: "c",
   invitedCount: 20,
   unreachableCount: 0,
+  reach: { dm: 0, channel: 0, email: 0 },
   recurrence: null,
   sequence: 1,
   status,

@@ -37,6 +37,7 @@ const round = {
   createdBy: "c",
   invitedCount: 6,
   unreachableCount: 0,
+  reach: { dm: 0, channel: 0, email: 0 },
   recurrence: null,
   sequence: 1,
   status: "open",

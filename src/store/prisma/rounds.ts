@@ -1,7 +1,7 @@
 import { Prisma, type PrismaClient } from "./generated/client.ts";
 import type { Ids } from "../../core/ids.ts";
 import type { Logger } from "../../core/logger.ts";
-import type { AudienceSpec, Round, RoundKind, RoundStatus, RoundStore, SegmentPlan } from "../types.ts";
+import type { AudienceSpec, Invitee, Reach, Round, RoundKind, RoundStatus, RoundStore, SegmentPlan } from "../types.ts";
 import type { Maintenance } from "./open.ts";
 import { dayOf } from "../../core/dates.ts";
 
@@ -31,6 +31,7 @@ function toRound(row: Row): Round {
     createdBy: row.createdBy,
     invitedCount: row.invitedCount,
     unreachableCount: row.unreachableCount,
+    reach: reachOf(row.reach),
     recurrence: row.recurrence === "monthly" || row.recurrence === "quarterly" ? row.recurrence : null,
     sequence: row.sequence,
     status: row.status as RoundStatus,
@@ -43,6 +44,12 @@ function toRound(row: Row): Round {
     minOpenHours: row.minOpenHours,
     segmentPlan: (row.segmentPlan as SegmentPlan | null) ?? null,
   };
+}
+
+function reachOf(raw: unknown): Reach {
+  const r = (raw ?? {}) as Partial<Record<keyof Reach, unknown>>;
+  const n = (v: unknown) => (typeof v === "number" && Number.isFinite(v) ? v : 0);
+  return { dm: n(r.dm), channel: n(r.channel), email: n(r.email) };
 }
 
 export function createRoundStore(prisma: PrismaClient, ids: Ids, maintenance: Maintenance, logger: Logger): RoundStore {
@@ -153,16 +160,30 @@ export function createRoundStore(prisma: PrismaClient, ids: Ids, maintenance: Ma
       const sameKey = (await prisma.promptSnapshot.findMany({ where: { key: snapshotKey }, select: { id: true } })).map((s) => s.id);
       return prisma.round.count({ where: { workspaceId, kind, snapshotId: { in: sameKey } } });
     },
-    async setInvitees(roundId, userIds, unreachable, plan) {
-      const unique = [...new Set(userIds)];
+    async setInvitees(roundId, invitees, unreachable, plan) {
+      const byId = new Map<string, Invitee>();
+      for (const i of invitees) {
+        const invitee = typeof i === "string" ? { userId: i } : i;
+        byId.set(invitee.userId, invitee);
+      }
+      const rows = [...byId.values()];
+      const reach: Reach = {
+        dm: rows.filter((r) => !r.email && !r.channelId).length,
+        channel: rows.filter((r) => !r.email && r.channelId).length,
+        email: rows.filter((r) => r.email).length,
+      };
       await prisma.$transaction([
         prisma.roundInvitee.deleteMany({ where: { roundId } }),
-        prisma.roundInvitee.createMany({ data: unique.map((userId) => ({ roundId, userId })), skipDuplicates: true }),
+        prisma.roundInvitee.createMany({
+          data: rows.map((r) => ({ roundId, userId: r.userId, channelId: r.channelId ?? null, email: r.email ?? null, tokenHash: r.tokenHash ?? null, locale: r.locale ?? null })),
+          skipDuplicates: true,
+        }),
         prisma.round.update({
           where: { id: roundId },
           data: {
-            invitedCount: unique.length,
+            invitedCount: rows.length,
             unreachableCount: unreachable,
+            reach: reach as unknown as Prisma.InputJsonObject,
             ...(plan !== undefined ? { segmentPlan: plan ? (plan as unknown as Prisma.InputJsonObject) : Prisma.DbNull } : {}),
           },
         }),
@@ -170,6 +191,19 @@ export function createRoundStore(prisma: PrismaClient, ids: Ids, maintenance: Ma
     },
     async invitees(roundId) {
       return (await prisma.roundInvitee.findMany({ where: { roundId }, orderBy: { userId: "asc" } })).map((r) => r.userId);
+    },
+    async inviteeRoutes(roundId) {
+      const rows = await prisma.roundInvitee.findMany({ where: { roundId }, orderBy: { userId: "asc" } });
+      return rows.map((r) => ({ userId: r.userId, channelId: r.channelId, email: r.email, tokenHash: r.tokenHash, locale: r.locale }));
+    },
+    async inviteeByToken(tokenHash) {
+      const row = await prisma.roundInvitee.findUnique({ where: { tokenHash } });
+      if (!row) return null;
+      return { roundId: row.roundId, userId: row.userId, channelId: row.channelId, email: row.email, tokenHash: row.tokenHash, locale: row.locale };
+    },
+    async spendToken(tokenHash) {
+      const result = await prisma.roundInvitee.updateMany({ where: { tokenHash }, data: { tokenHash: null } });
+      return result.count === 1;
     },
     async isInvited(roundId, userId) {
       return (await prisma.roundInvitee.count({ where: { roundId, userId } })) > 0;

@@ -34,6 +34,7 @@ const workspaceTables = [
   "members",
   "conversation_references",
   "partnership_organisations",
+  "partnership_contacts",
   "round_responses",
   "slack_installations",
   "partnerships",

@@ -24,6 +24,8 @@ export interface Round {
   createdBy: string;
   invitedCount: number;
   unreachableCount: number;
+  /** How the invitees were reached (counts per route), fixed when the round opened. */
+  reach: Reach;
   recurrence: "monthly" | "quarterly" | null;
   sequence: number;
   status: RoundStatus;
@@ -37,6 +39,28 @@ export interface Round {
   minOpenHours: number;
   /** Which sides and organisations its answers carry (rounds of a partnership), fixed when it opens. */
   segmentPlan: SegmentPlan | null;
+}
+
+/** How many invitees each route reached: a DM, a private message in a shared channel, an email. */
+export interface Reach {
+  dm: number;
+  channel: number;
+  email: number;
+}
+
+/**
+ * One person invited to an open round and how to reach them privately. Email invitees have a
+ * random person id (`mail:…`), not a member row; their address lives only here and is erased
+ * with the row at close.
+ */
+export interface Invitee {
+  userId: string;
+  /** The channel to reach them in privately (Slack ephemeral) when the bot cannot DM them. */
+  channelId?: string | null;
+  email?: string | null;
+  /** SHA-256 (hex) of their single-use link's token. */
+  tokenHash?: string | null;
+  locale?: string | null;
 }
 
 /**
@@ -93,8 +117,14 @@ export interface RoundStore {
   /** Number of rounds of a template key in a workspace (rotation of quick pulses). */
   countWithKey(workspaceId: string, kind: RoundKind, snapshotKey: string): Promise<number>;
   /** The invitees and, for a round of a partnership, the groups its answers record. */
-  setInvitees(roundId: string, userIds: string[], unreachable: number, plan?: SegmentPlan | null): Promise<void>;
+  setInvitees(roundId: string, invitees: (string | Invitee)[], unreachable: number, plan?: SegmentPlan | null): Promise<void>;
   invitees(roundId: string): Promise<string[]>;
+  /** The invitees with their routes (reminders go the way the invitation went). */
+  inviteeRoutes(roundId: string): Promise<Invitee[]>;
+  /** The invitation a link's token belongs to, while the round is open and the token unspent. */
+  inviteeByToken(tokenHash: string): Promise<(Invitee & { roundId: string }) | null>;
+  /** Spends a link: true only for the one caller that spent it. */
+  spendToken(tokenHash: string): Promise<boolean>;
   isInvited(roundId: string, userId: string): Promise<boolean>;
   /**
    * Moves a scheduled round to open with its secret and the thresholds in force now. A round

@@ -4,6 +4,7 @@
  * earlier rounds, and its results show each side. The fatigue guard asks before the same
  * audience gets the same template again within the pulse cadence.
  */
+import { reachLine } from "../results-card.ts";
 import { buttons, card, context, heading, text } from "../../core/card.ts";
 import { actionButton } from "../../core/actions.ts";
 import { lookupPartnership } from "../../reviews/partner-lookup.ts";
@@ -103,6 +104,7 @@ export async function runPulseStart(ctx: HandlerContext, command: PulseStartArgs
       title,
       heading(title),
       text(t("pulse.started_detail", { invited: round.invitedCount, closes: formatDateTime(closesAt, member.timezone ?? workspace.timezone, t.locale) })),
+      context(reachLine(t, round)),
       unreachable > 0 ? text(`:warning: ${t("pulse.unreachable", { count: unreachable })}`) : undefined,
       command.recurrence ? context(t(command.recurrence === "monthly" ? "pulse.recurs_monthly" : "pulse.recurs_quarterly")) : undefined,
       context(t("pulse.started_footer", { ref: round.ref })),
