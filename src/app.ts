@@ -5,7 +5,9 @@
 import { hostname } from "node:os";
 import { fileURLToPath } from "node:url";
 import type { Config } from "./config.ts";
-import type { PacingRules, PlatformAdapter } from "./core/adapter.ts";
+import type { MailSender, PacingRules, PlatformAdapter } from "./core/adapter.ts";
+import { createSmtpSender } from "./email/smtp.ts";
+import { mountAnswerPage } from "./email/page.ts";
 import { createBot, type Bot } from "./core/bot.ts";
 import { features } from "./features.ts";
 import { systemClock, type Clock } from "./core/clock.ts";
@@ -45,6 +47,8 @@ export interface AppOverrides {
   outboxPollMs?: number;
   /** Pacing per platform, for tests that are not about pacing. */
   pacing?: Partial<Record<Platform, PacingRules>>;
+  /** The mail sender (tests use one that talks to a local SMTP server). */
+  mail?: MailSender;
   /** Teams token validation against a local OpenID document, for offline tests. */
   teams?: Pick<TeamsAdapterOptions, "authOverrides" | "credentialsFactory">;
 }
@@ -80,7 +84,15 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   }
   const adapters = new Map<Platform, PlatformAdapter>();
   for (const a of overrides.adapters ?? []) adapters.set(a.platform, a);
-  const outboxWorker = createOutboxWorker({ store: store.outbox, adapters, clock, logger, ...(overrides.outboxPollMs ? { pollMs: overrides.outboxPollMs } : {}) });
+  const mail = overrides.mail ?? (config.mail ? createSmtpSender(config.mail) : undefined);
+  const outboxWorker = createOutboxWorker({
+    store: store.outbox,
+    adapters,
+    ...(mail ? { mail } : {}),
+    clock,
+    logger,
+    ...(overrides.outboxPollMs ? { pollMs: overrides.outboxPollMs } : {}),
+  });
   const deps: BotDeps = {
     store,
     clock,
@@ -103,6 +115,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       },
     },
     adminUsers: config.adminUsers,
+    links: { publicUrl: config.publicUrl, email: Boolean(config.mail || overrides.mail) },
   };
   const bot = createBot(deps, features);
   const http = createHttpServer(logger);
@@ -110,6 +123,9 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     const ok = await store.ping();
     return json(ok ? 200 : 503, { status: ok ? "ok" : "database unavailable", database: store.kind });
   });
+
+  // The answer page for people invited by email (links carry a single-use token).
+  mountAnswerPage(http, deps);
 
   if (config.slack.botToken || config.slack.clientId || config.slack.appToken) {
     try {

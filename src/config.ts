@@ -50,6 +50,13 @@ const schema = z.object({
   TEAMS_SERVICE_HOSTS: optional,
   ADMIN_USERS: z.string().default(""),
   PLAYGROUND: bool("PLAYGROUND"),
+  PUBLIC_URL: optional.refine((v) => v === undefined || /^https?:\/\/[^\s/]+(\/[^\s]*)?$/.test(v), {
+    message: "PUBLIC_URL must be the bot's public base URL, such as https://reflect.example.org",
+  }),
+  SMTP_URL: optional.refine((v) => v === undefined || /^smtps?:\/\//.test(v), { message: "SMTP_URL must look like smtps://user:password@smtp.example.org:465 or smtp://host:587" }),
+  MAIL_FROM: optional.refine((v) => v === undefined || /^[^<>@\s]+@[^<>@\s]+$|<[^<>@\s]+@[^<>@\s]+>$/.test(v), {
+    message: 'MAIL_FROM must be an address, such as "Reflection bot <reflect@example.org>" or reflect@example.org',
+  }),
   PLAYGROUND_TOKEN: optional.refine((v) => v === undefined || v.length >= 16, { message: "PLAYGROUND_TOKEN must be at least 16 characters (a random secret)" }),
 });
 
@@ -84,6 +91,10 @@ export interface Config {
   playground: boolean;
   /** When set, every playground request must carry it (a playground reachable beyond loopback). */
   playgroundToken: string | undefined;
+  /** The base of links the bot sends (web answer pages); defaults to http://localhost:<PORT>. */
+  publicUrl: string;
+  /** Outgoing email for partners invited by email; unset: email invitations are refused. */
+  mail: { smtpUrl: string; from: string } | undefined;
   slack: {
     botToken: string | undefined;
     signingSecret: string | undefined;
@@ -157,6 +168,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       `The playground lets anyone act as any persona, so it only listens on a loopback address; HOST is "${host}". Set HOST=127.0.0.1, or set PLAYGROUND_TOKEN to require a secret on every request.`,
     );
   }
+  if (Boolean(e.SMTP_URL) !== Boolean(e.MAIL_FROM)) {
+    throw invalid("Email needs both SMTP_URL and MAIL_FROM (the address invitations come from); set both, or neither to turn email invitations off.");
+  }
   if (e.SLACK_CLIENT_ID && !e.SLACK_STATE_SECRET) {
     throw invalid("Slack OAuth (SLACK_CLIENT_ID) needs SLACK_STATE_SECRET: a random secret shared by every replica, so an install started on one finishes on another.");
   }
@@ -170,6 +184,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     adminUsers: parseAdminUsers(e.ADMIN_USERS),
     playground,
     playgroundToken: e.PLAYGROUND_TOKEN,
+    publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ""),
+    mail: e.SMTP_URL && e.MAIL_FROM ? { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM } : undefined,
     slack: {
       botToken: e.SLACK_BOT_TOKEN,
       signingSecret: e.SLACK_SIGNING_SECRET,

@@ -32,6 +32,7 @@ import { partnerShowCommand } from "./reviews/commands/partner-show.ts";
 import { partnerEditCommand } from "./reviews/commands/partner-edit.ts";
 import { partnerArchiveCommand } from "./reviews/commands/partner-archive.ts";
 import { partnerOrgsCommand } from "./reviews/commands/partner-orgs.ts";
+import { partnerEmailsCommand } from "./reviews/commands/partner-emails.ts";
 import { reviewAddCommand } from "./reviews/commands/review-add.ts";
 import { reviewListCommand } from "./reviews/commands/review-list.ts";
 import { reviewDoneCommand } from "./reviews/commands/review-done.ts";
@@ -83,6 +84,7 @@ export const features: Features = {
     partnerEditCommand,
     partnerArchiveCommand,
     partnerOrgsCommand,
+    partnerEmailsCommand,
     reviewAddCommand,
     reviewListCommand,
     reviewDoneCommand,

@@ -75,6 +75,8 @@ export function createSlackSender(api: SlackApi, tokenFor: (workspaceId: string)
           }
           return postMessage(workspaceId, dm, card);
         }
+        case "email":
+          throw new BotError("ADAPTER_SEND_FAILED", "email is sent by the mail sender, not the Slack adapter", { retryable: false });
         case "home": {
           const { blocks } = cardToBlockKit(card, { maxBlocks: 100 });
           await api.call(await tokenFor(workspaceId), "views.publish", { user_id: destination.userId, view: { type: "home", blocks } });

@@ -114,6 +114,8 @@ export function createReferences(store: TeamsStorePort, serviceHosts: string[], 
           ref = await refs.personal(workspaceId, destination.userId);
           if (!ref) throw new NoPersonalChat();
           break;
+        case "email":
+          throw new BotError("ADAPTER_SEND_FAILED", "email is sent by the mail sender, not the Teams adapter", { retryable: false });
       }
       if (!serviceUrlAllowed(ref.serviceUrl, serviceHosts)) {
         throw new BotError("ADAPTER_SEND_FAILED", `Teams service URL host ${hostOf(ref.serviceUrl)} is not allowed (TEAMS_SERVICE_HOSTS)`, { retryable: false });

@@ -21,6 +21,7 @@ export function createWebAdapter(deps: { store: WebStorePort; clock: Clock }): P
     async start() {},
     async stop() {},
     async post(_workspaceId: string, destination: Destination, card: Card): Promise<MessageRef> {
+      if (destination.kind === "email") throw new BotError("ADAPTER_SEND_FAILED", "email is sent by the mail sender, not the playground", { retryable: false });
       // The playground has no home view: the overview goes to the DM.
       const conversationId = destination.kind === "dm" || destination.kind === "home" ? dmConversation(destination.userId) : destination.conversationId;
       const audience = destination.kind === "private" ? destination.userId : null;

@@ -18,7 +18,9 @@ export type Destination =
    */
   | { kind: "private"; conversationId: string; userId: string; notice?: string }
   /** The person's home view (Slack App Home); platforms without one show it in the DM. */
-  | { kind: "home"; userId: string };
+  | { kind: "home"; userId: string }
+  /** An email to someone with no account on the platform (sent by the mail sender, not the platform). */
+  | { kind: "email"; to: string };
 
 /** A form the core asks an adapter to open in answer to an event (DESIGN: forms are explicit). */
 export interface FormRequest {
@@ -78,4 +80,13 @@ export interface PlatformAdapter {
    * conversation instead.
    */
   openForm?(workspaceId: string, form: FormRequest): Promise<boolean>;
+}
+
+/**
+ * Sends email for the outbox (people invited by email). Not a platform: it only posts, and the
+ * outbox worker hands it every `email` destination whatever the workspace's platform.
+ */
+export interface MailSender {
+  readonly pacing: PacingRules;
+  send(to: string, card: Card): Promise<void>;
 }

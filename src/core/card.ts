@@ -93,6 +93,8 @@ export type CardElement = TextElement | FieldsElement | ChoicesElement | TextInp
 export interface Card {
   /** Plain-text fallback for notifications and screen readers. */
   summary: string;
+  /** The language it is written in, where a renderer can say so (email, the web answer page). */
+  lang?: string;
   elements: CardElement[];
 }
 

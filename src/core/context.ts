@@ -39,6 +39,8 @@ export interface BotDeps {
   directory: Directory;
   forms: Forms;
   adminUsers: AdminUser[];
+  /** Links the bot sends (the web answer page) and whether it can send email at all. */
+  links: { publicUrl: string; email: boolean };
 }
 
 export interface ReplyOptions {

@@ -38,6 +38,9 @@ function paceKeyFor(workspaceId: string, destination: Destination | { kind: "mes
       return `${workspaceId}:u:${destination.userId}`;
     case "message":
       return `${workspaceId}:c:${destination.ref.conversationId}`;
+    case "email":
+      // One lane per workspace, without the address: the key outlives nothing, but says nothing either.
+      return `${workspaceId}:mail`;
   }
 }
 

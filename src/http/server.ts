@@ -75,7 +75,8 @@ export function createHttpServer(logger: Logger): HttpServer {
       const result = await handler({ method, path: url.pathname, query: url.searchParams, headers: req.headers, body, raw: req }, res);
       if (result && !res.headersSent) send(res, result);
     } catch (error) {
-      log.error("request failed", { path: url.pathname, error });
+      // Answer links carry a person's token: it never goes to the logs.
+      log.error("request failed", { path: url.pathname.replace(/^\/answer\/[^/]+/, "/answer/…"), error });
       if (!res.headersSent) send(res, { status: 500, headers: { "content-type": "text/plain" }, body: "Internal error" });
       else res.end();
     }

@@ -5,7 +5,7 @@
  * platform's Retry-After), and marks a message dead after the adapter's maximum attempts.
  * A crash mid fan-out leaves unsent rows pending; they are claimed again when their lock expires.
  */
-import type { PlatformAdapter } from "../core/adapter.ts";
+import type { MailSender, PacingRules, PlatformAdapter } from "../core/adapter.ts";
 import type { Clock } from "../core/clock.ts";
 import type { Logger } from "../core/logger.ts";
 import type { MessageRef, Platform } from "../core/events.ts";
@@ -16,6 +16,8 @@ import { createPacer, type Pacer } from "./pacer.ts";
 export interface OutboxWorkerOptions {
   store: OutboxStore;
   adapters: Map<Platform, PlatformAdapter>;
+  /** Sends `email` destinations; without it they fail (email invitations are refused before that). */
+  mail?: MailSender;
   clock: Clock;
   logger: Logger;
   /** How often to look for due messages when nothing woke the worker (ms). */
@@ -47,18 +49,18 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
   const lockMs = options.lockMs ?? 60_000;
   const backoffMs = options.backoffMs ?? 1000;
   const random = options.random ?? Math.random;
-  const pacers = new Map<Platform, Pacer>();
+  const pacers = new Map<string, Pacer>();
   let timer: NodeJS.Timeout | undefined;
   let running = false;
   let stopping = false;
   let busy: Promise<number> | undefined;
   let again = false;
 
-  const pacerFor = (adapter: PlatformAdapter): Pacer => {
-    let p = pacers.get(adapter.platform);
+  const pacerFor = (key: string, pacing: PacingRules): Pacer => {
+    let p = pacers.get(key);
     if (!p) {
-      p = createPacer(adapter.pacing);
-      pacers.set(adapter.platform, p);
+      p = createPacer(pacing);
+      pacers.set(key, p);
     }
     return p;
   };
@@ -70,13 +72,16 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
   }
 
   async function deliver(message: OutboxMessage): Promise<void> {
-    const adapter = adapters.get(message.platform);
-    if (!adapter) {
-      // The platform is not configured in this process; another replica may have it.
-      await store.markFailed(message.id, `no ${message.platform} adapter in this process`, new Date(clock.now().getTime() + 60_000));
+    const email = message.destination.kind === "email";
+    const adapter = email ? undefined : adapters.get(message.platform);
+    const sender = email ? options.mail : undefined;
+    if (!adapter && !sender) {
+      // The platform (or email) is not configured in this process; another replica may have it.
+      await store.markFailed(message.id, `no ${email ? "mail sender" : `${message.platform} adapter`} in this process`, new Date(clock.now().getTime() + 60_000));
       return;
     }
-    const pacer = pacerFor(adapter);
+    const pacing = (adapter ?? sender)!.pacing;
+    const pacer = pacerFor(email ? "email" : message.platform, pacing);
     const wait = pacer.reserve(message.paceKey, message.workspaceId);
     if (wait > 2000) {
       await store.defer(message.id, new Date(clock.now().getTime() + wait));
@@ -84,13 +89,16 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
     }
     if (wait > 0) await new Promise((r) => setTimeout(r, wait));
     try {
-      if (message.op === "update") {
+      if (sender && message.destination.kind === "email") {
+        await sender.send(message.destination.to, message.card);
+        await done(message, null);
+      } else if (message.op === "update") {
         if (message.destination.kind !== "message") throw new Error("update without a message reference");
-        await adapter.update(message.workspaceId, message.destination.ref, message.card);
+        await adapter!.update(message.workspaceId, message.destination.ref, message.card);
         await done(message, message.destination.ref);
       } else {
-        if (message.destination.kind === "message") throw new Error("post to a message reference");
-        const ref = await adapter.post(message.workspaceId, message.destination, message.card);
+        if (message.destination.kind === "message" || message.destination.kind === "email") throw new Error("post to a message reference");
+        const ref = await adapter!.post(message.workspaceId, message.destination, message.card);
         await done(message, ref);
       }
     } catch (error) {
@@ -98,7 +106,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
       const retryable = isBotError(error) ? error.retryable : true;
       const retryAfter = isBotError(error) ? error.retryAfterMs : undefined;
       if (retryAfter !== undefined) pacer.pause(message.paceKey, retryAfter);
-      if (!retryable || attempts >= adapter.pacing.maxAttempts) {
+      if (!retryable || attempts >= pacing.maxAttempts) {
         log.error("message dead", { id: message.id, platform: message.platform, attempts, error });
         // A reply nobody will ever see is not kept either: it would only record who acted when.
         if (message.transient) await store.remove(message.id);

@@ -5,7 +5,8 @@
 import type { BotDeps } from "../core/context.ts";
 import type { RubricDefinition } from "../core/prompts/schemas.ts";
 import type { AudienceSpec, Partnership, Round, Workspace } from "../store/types.ts";
-import { audienceRule, inviteDestination, inviteesOf, rememberInvitees, resolveAudience, type AudienceProblem } from "../surveys/audience.ts";
+import { audienceRule, inviteDestination, inviteesOf, rememberInvitees, resolveAudience, tokensOf, type AudienceProblem } from "../surveys/audience.ts";
+import { queueRoundEmail } from "../email/send.ts";
 import { promiseOf } from "../core/gate.ts";
 import { newRoundSecret } from "../surveys/participation.ts";
 import { rubricInvitationCard } from "./cards.ts";
@@ -43,7 +44,7 @@ export async function startRubric(
   },
 ): Promise<RubricStart> {
   const { workspace, rubric, partnership } = input;
-  const resolved = await resolveAudience(deps, workspace, input.audience, input.createdBy);
+  const resolved = await resolveAudience(deps, workspace, input.audience, input.createdBy, partnership.id);
   const problem = audienceRule(resolved, input.audience, workspace.threshold, input.mode);
   if (problem) return problem;
   if (input.mode === "collective") {
@@ -75,8 +76,18 @@ export async function startRubric(
   const started = (await deps.store.rounds.byId(round.id))!;
   let withoutOrganisation = 0;
   const byOrganisation: Record<string, number> = {};
+  const tokens = tokensOf(resolved);
   for (const invitee of inviteesOf(resolved)) {
     const { userId } = invitee;
+    const token = tokens.get(userId);
+    if (invitee.email && token) {
+      await queueRoundEmail(deps, workspace, started, { userId, email: invitee.email, locale: invitee.locale ?? null }, token, (t) => ({
+        title: t("rubric.email_title", { partnership: partnership.name }),
+        minutes: rubric.elements.length,
+        disclosure: t("pulse.disclosure", { threshold: started.threshold, commenters: started.minCommenters }),
+      }));
+      continue;
+    }
     const member = await deps.store.members.get(workspace.id, userId);
     const org = input.mode === "collective" ? await organisationIn(deps, partnership, member?.organisation ?? null) : null;
     if (input.mode === "collective" && !org) withoutOrganisation++;

@@ -11,6 +11,7 @@
 import type { BotDeps } from "../core/context.ts";
 import { effectiveThreshold } from "../core/gate.ts";
 import type { Destination } from "../core/adapter.ts";
+import { newLinkToken, type LinkToken } from "../email/tokens.ts";
 import type { AudienceSpec, Invitee, Workspace } from "../store/types.ts";
 
 export const MAX_AUDIENCE = 5000;
@@ -21,16 +22,29 @@ export interface ResolvedAudience {
   names: Map<string, string>;
   /** Invitees the bot cannot DM, with the channel where it can reach them privately. */
   inChannel: Map<string, string>;
+  /** People invited by email (random person ids `mail:…`), with their address and link token. */
+  emails: Map<string, { email: string; locale: string | null; token: LinkToken }>;
   unreachable: number;
+  /** Email was asked for but cannot be sent (no SMTP_URL), or `contacts` without a partnership's contacts. */
+  emailProblem?: "email_off" | "contacts_none";
 }
 
 export type AudienceProblem =
   | { problem: "empty_audience"; unreachable: number }
   | { problem: "audience_too_large"; size: number }
   | { problem: "named_too_few"; size: number; minimum: number }
-  | { problem: "org_too_few"; organisations: string[] };
+  | { problem: "org_too_few"; organisations: string[] }
+  | { problem: "email_off" }
+  | { problem: "email_collective" }
+  | { problem: "contacts_none" };
 
-export async function resolveAudience(deps: BotDeps, workspace: Workspace, spec: AudienceSpec, exclude: string): Promise<ResolvedAudience> {
+export async function resolveAudience(
+  deps: BotDeps,
+  workspace: Workspace,
+  spec: AudienceSpec & { emails?: string[] },
+  exclude: string,
+  partnershipId: string | null = null,
+): Promise<ResolvedAudience> {
   const reachable = new Set<string>();
   const unreachable = new Set<string>();
   const names = new Map<string, string>();
@@ -50,11 +64,35 @@ export async function resolveAudience(deps: BotDeps, workspace: Workspace, spec:
   for (const u of reachable) unreachable.delete(u);
   // Someone reachable by DM through any channel (or named) is invited by DM.
   for (const u of [...direct, ...spec.users]) inChannel.delete(u);
-  return { invitees: [...reachable], names, inChannel, unreachable: unreachable.size };
+  const { emails, problem } = await emailInvitees(deps, workspace, spec, partnershipId);
+  return { invitees: [...reachable, ...emails.keys()], names, inChannel, emails, unreachable: unreachable.size, ...(problem ? { emailProblem: problem } : {}) };
+}
+
+/** Typed addresses and the partnership's contacts, each under a random person id with a fresh link token. */
+async function emailInvitees(deps: BotDeps, workspace: Workspace, spec: AudienceSpec & { emails?: string[] }, partnershipId: string | null) {
+  const emails: ResolvedAudience["emails"] = new Map();
+  const wanted = new Map<string, string | null>((spec.emails ?? []).map((e) => [e.toLowerCase(), null]));
+  if (spec.contacts) {
+    const contacts = partnershipId ? await deps.store.partnerships.contacts(partnershipId) : [];
+    if (contacts.length === 0) return { emails, problem: "contacts_none" as const };
+    for (const c of contacts) wanted.set(c.email, c.locale ?? wanted.get(c.email) ?? null);
+  }
+  if (wanted.size === 0) return { emails };
+  if (!deps.links.email) return { emails, problem: "email_off" as const };
+  for (const [email, locale] of wanted) emails.set(`mail:${deps.ids.uuid()}`, { email, locale: locale ?? workspace.locale ?? null, token: newLinkToken() });
+  return { emails };
 }
 
 /** The invitees with their routes, as the round stores them. */
-export const inviteesOf = (resolved: ResolvedAudience): Invitee[] => resolved.invitees.map((userId) => ({ userId, channelId: resolved.inChannel.get(userId) ?? null }));
+export const inviteesOf = (resolved: ResolvedAudience): Invitee[] =>
+  resolved.invitees.map((userId) => {
+    const mail = resolved.emails.get(userId);
+    if (mail) return { userId, email: mail.email, tokenHash: mail.token.hash, locale: mail.locale };
+    return { userId, channelId: resolved.inChannel.get(userId) ?? null };
+  });
+
+/** The link token of each person invited by email (kept in memory only until the email is queued). */
+export const tokensOf = (resolved: ResolvedAudience): Map<string, string> => new Map([...resolved.emails].map(([userId, m]) => [userId, m.token.token]));
 
 /**
  * Where a person's invitation or reminder goes: their DM, or (a shared channel's member the bot
@@ -68,12 +106,14 @@ export function inviteDestination(invitee: Invitee, round: { originChannelId: st
 
 /** Why this audience cannot take a round, if anything. */
 export function audienceRule(resolved: ResolvedAudience, spec: AudienceSpec, threshold: number, mode: "individual" | "collective" = "individual"): AudienceProblem | null {
+  if (resolved.emailProblem) return { problem: resolved.emailProblem };
   const size = resolved.invitees.length;
   if (size === 0) return { problem: "empty_audience", unreachable: resolved.unreachable };
   if (size > MAX_AUDIENCE) return { problem: "audience_too_large", size };
   // Collective ratings are attributed to organisations, not anonymous: the rule is about anonymity.
   const minimum = 2 * effectiveThreshold(threshold);
-  if (mode === "individual" && spec.users.length > 0 && size < minimum) return { problem: "named_too_few", size, minimum };
+  if (mode === "collective" && resolved.emails.size > 0) return { problem: "email_collective" };
+  if (mode === "individual" && (spec.users.length > 0 || resolved.emails.size > 0) && size < minimum) return { problem: "named_too_few", size, minimum };
   return null;
 }
 
@@ -84,6 +124,7 @@ export function audienceRule(resolved: ResolvedAudience, spec: AudienceSpec, thr
 export async function rememberInvitees(deps: BotDeps, workspace: Workspace, resolved: ResolvedAudience): Promise<void> {
   await deps.store.members.ensureMany(
     workspace.id,
-    resolved.invitees.map((userId) => ({ userId, displayName: resolved.names.get(userId) ?? "" })),
+    // People invited by email have no member row: their address lives only with the round's invitations.
+    resolved.invitees.filter((userId) => !resolved.emails.has(userId)).map((userId) => ({ userId, displayName: resolved.names.get(userId) ?? "" })),
   );
 }

@@ -13,8 +13,9 @@ import { closePulseRound } from "./close.ts";
 import { invitationCard } from "./cards.ts";
 import { personHash, newRoundSecret } from "./participation.ts";
 import { templateOf } from "./results.ts";
-import { invite } from "./start.ts";
-import { inviteDestination, inviteesOf, rememberInvitees, resolveAudience } from "./audience.ts";
+import { invite, pulseDetails } from "./start.ts";
+import { remindByEmail } from "../email/send.ts";
+import { inviteDestination, inviteesOf, rememberInvitees, resolveAudience, tokensOf } from "./audience.ts";
 import { promiseOf } from "../core/gate.ts";
 import { planSegments } from "./segments.ts";
 
@@ -45,11 +46,11 @@ async function openScheduled(deps: BotDeps, round: Round): Promise<boolean> {
   const promise = promiseOf(workspace);
   if (!(await deps.store.rounds.open(round.id, newRoundSecret(), promise, deps.clock.now()))) return false;
   const opened = (await deps.store.rounds.byId(round.id))!;
-  const resolved = await resolveAudience(deps, workspace, round.audience, round.createdBy);
+  const resolved = await resolveAudience(deps, workspace, round.audience, round.createdBy, round.partnershipId);
   await rememberInvitees(deps, workspace, resolved);
   const segmentPlan = await planSegments(deps, workspace, opened.partnershipId, resolved.invitees, opened.threshold);
   await deps.store.rounds.setInvitees(round.id, inviteesOf(resolved), resolved.unreachable, segmentPlan);
-  await invite(deps, workspace, (await deps.store.rounds.byId(round.id))!, await templateOf(deps, round), inviteesOf(resolved));
+  await invite(deps, workspace, (await deps.store.rounds.byId(round.id))!, await templateOf(deps, round), inviteesOf(resolved), tokensOf(resolved));
   return true;
 }
 
@@ -88,11 +89,15 @@ export const pulseRemindersJob: JobDefinition = {
         const { userId } = invitee;
         const hash = personHash(secret, workspace.id, userId);
         if (answered.has(hash) || optedOut.has(hash)) continue;
-        const member = await deps.store.members.get(workspace.id, userId);
+        const member = invitee.email ? null : await deps.store.members.get(workspace.id, userId);
         if (member?.remindersOptOut) continue;
         const zone = member?.timezone ?? workspace.timezone;
         const hour = DateTime.fromJSDate(slot, { zone }).hour;
         if (hour < DAYTIME_START || hour >= DAYTIME_END) continue;
+        if (invitee.email) {
+          if (await remindByEmail(deps, workspace, round, { userId, email: invitee.email, locale: invitee.locale ?? null }, pulseDetails(round, template), index)) sent++;
+          continue;
+        }
         const t = deps.i18n.forLocale(member?.locale, workspace.locale);
         const fresh = await deps.outbox.post({
           workspaceId: workspace.id,

@@ -29,7 +29,7 @@ export async function roundOptions(
     return null;
   }
   let audience = input.audience;
-  if (audience.channels.length === 0 && audience.users.length === 0) {
+  if (audience.channels.length === 0 && audience.users.length === 0 && !audience.emails?.length && !audience.contacts) {
     if (event.isDirect) {
       await ctx.reply(errorCard(ctx, t("pulse.audience_needed"), area));
       return null;
@@ -49,5 +49,11 @@ export function audienceProblem(t: Translate, problem: AudienceProblem): string 
       return t("pulse.audience_named_too_few", { size: problem.size, minimum: problem.minimum });
     case "org_too_few":
       return t("rubric.org_too_few", { organisations: problem.organisations.join(", ") });
+    case "email_off":
+      return t("pulse.email_off");
+    case "contacts_none":
+      return t("pulse.contacts_none");
+    case "email_collective":
+      return t("rubric.email_collective");
   }
 }

@@ -6,11 +6,12 @@ import { DateTime } from "luxon";
 import type { BotDeps } from "../core/context.ts";
 import type { SurveyTemplate } from "../core/prompts/schemas.ts";
 import type { AudienceSpec, Invitee, Round, Workspace } from "../store/types.ts";
-import { audienceRule, inviteDestination, inviteesOf, rememberInvitees, resolveAudience, type AudienceProblem } from "./audience.ts";
+import { audienceRule, inviteDestination, inviteesOf, rememberInvitees, resolveAudience, tokensOf, type AudienceProblem } from "./audience.ts";
+import { queueRoundEmail, type RoundDetails } from "../email/send.ts";
 import { promiseOf } from "../core/gate.ts";
 import { invitationCard } from "./cards.ts";
 import { newRoundSecret } from "./participation.ts";
-import { questionKeysForRound } from "./templates.ts";
+import { pick, questionKeysForRound } from "./templates.ts";
 import { planSegments } from "./segments.ts";
 
 export const DEFAULT_PULSE_DAYS = 7;
@@ -40,7 +41,7 @@ async function snapshotFor(deps: BotDeps, template: SurveyTemplate): Promise<str
 
 /** Creates an open round and invites its audience; returns the round and who could not be reached. */
 export async function startPulse(deps: BotDeps, input: StartInput): Promise<{ round: Round; unreachable: number } | StartProblem> {
-  const resolved = await resolveAudience(deps, input.workspace, input.audience, input.createdBy);
+  const resolved = await resolveAudience(deps, input.workspace, input.audience, input.createdBy, input.partnershipId ?? null);
   const problem = audienceRule(resolved, input.audience, input.workspace.threshold);
   if (problem) return problem;
   const sequence = (await deps.store.rounds.countWithKey(input.workspace.id, "pulse", input.template.id)) + 1;
@@ -65,14 +66,28 @@ export async function startPulse(deps: BotDeps, input: StartInput): Promise<{ ro
   const segmentPlan = await planSegments(deps, input.workspace, round.partnershipId, resolved.invitees, round.threshold);
   await deps.store.rounds.setInvitees(round.id, inviteesOf(resolved), resolved.unreachable, segmentPlan);
   const started = (await deps.store.rounds.byId(round.id))!;
-  await invite(deps, input.workspace, started, input.template, inviteesOf(resolved));
+  await invite(deps, input.workspace, started, input.template, inviteesOf(resolved), tokensOf(resolved));
   return { round: started, unreachable: resolved.unreachable };
 }
 
+/** What an email about this pulse says of it, in the reader's language. */
+export const pulseDetails =
+  (round: Round, template: SurveyTemplate): RoundDetails =>
+  (t) => ({
+    title: pick(template.title, t.locale),
+    minutes: template.minutes,
+    disclosure: t("pulse.disclosure", { threshold: promiseOf(round).threshold, commenters: promiseOf(round).minCommenters }),
+  });
+
 /** Queues one private invitation per person, in their own language and time zone, by their route. */
-export async function invite(deps: BotDeps, workspace: Workspace, round: Round, template: SurveyTemplate, invitees: Invitee[]): Promise<void> {
+export async function invite(deps: BotDeps, workspace: Workspace, round: Round, template: SurveyTemplate, invitees: Invitee[], tokens: Map<string, string>): Promise<void> {
   for (const invitee of invitees) {
     const { userId } = invitee;
+    const token = tokens.get(userId);
+    if (invitee.email && token) {
+      await queueRoundEmail(deps, workspace, round, { userId, email: invitee.email, locale: invitee.locale ?? null }, token, pulseDetails(round, template));
+      continue;
+    }
     const member = await deps.store.members.get(workspace.id, userId);
     const t = deps.i18n.forLocale(member?.locale, workspace.locale);
     await deps.outbox.post({

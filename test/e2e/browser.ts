@@ -8,7 +8,7 @@ import { createOffsetClock, type FixedClock } from "../../src/core/clock.ts";
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
-async function launchBrowser(): Promise<Browser> {
+export async function launchBrowser(): Promise<Browser> {
   try {
     return await chromium.launch({
       executablePath: CHROMIUM,

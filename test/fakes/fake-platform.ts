@@ -91,6 +91,7 @@ export function createFakePlatform(pacing: Partial<PacingRules> = {}): FakePlatf
     },
     async post(workspaceId: string, destination: Destination, card: Card): Promise<MessageRef> {
       maybeFail();
+      if (destination.kind === "email") throw new Error("email goes to the mail sender");
       const conversationId = destination.kind === "dm" ? `D-${destination.userId}` : destination.kind === "home" ? `HOME-${destination.userId}` : destination.conversationId;
       const d: Delivery = {
         id: `m${++n}`,

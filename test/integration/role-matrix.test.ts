@@ -53,7 +53,7 @@ describe("role matrix", () => {
       try {
         // The command's own example, with mentions as the grammar receives them.
         const text = messages[`example.${spec.name}`]!.replace(/^\/reflect\s*/, "")
-          .replace(/@(\w+)/g, "<@$1>")
+          .replace(/(^|[\s(])@(\w+)/g, "$1<@$2>")
           .replace(/#([\w-]+)/g, "<#$1>");
         for (const role of ALL_ROLES_FOR_TESTS) {
           const reply = h.text(await h.command(people[role], text, { conversation: "C-PARTNERS" }));

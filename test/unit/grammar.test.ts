@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createCommandRegistry } from "../../src/core/commands.ts";
 import { tokenize } from "../../src/core/grammar/tokens.ts";
+import { parseAudience } from "../../src/core/grammar/options.ts";
 import { features } from "../../src/features.ts";
 import en from "../../prompts/messages/en.json" with { type: "json" };
 
@@ -206,10 +207,33 @@ describe("command grammar (DESIGN.md §4)", () => {
       expect(example, `example.${spec.name}`).toBeTruthy();
       const text = example!
         .replace(/^\/reflect\s*/, "")
-        .replace(/@(\w+)/g, "<@$1>")
+        .replace(/(^|[\s(])@(\w+)/g, "$1<@$2>")
         .replace(/#([\w-]+)/g, "<#$1>");
       const r = parseCommand(text);
       expect(r.ok && r.spec.name, example).toBe(spec.name);
     }
+  });
+});
+
+describe("email audiences", () => {
+  const audience = (typed: string) => parseAudience(tokenize(typed).tokens, "pulse");
+  it("reads email:, comma lists, Slack's mailto links and contacts beside channels and people", () => {
+    expect(audience("email:Sita@Shanti.org.np,ram@shanti.org.np <#C1> <@U1> contacts")).toEqual({
+      channels: ["C1"],
+      users: ["U1"],
+      emails: ["sita@shanti.org.np", "ram@shanti.org.np"],
+      contacts: true,
+    });
+    expect(audience("email:<mailto:gita@shanti.org.np|gita@shanti.org.np>").emails).toEqual(["gita@shanti.org.np"]);
+  });
+  it("refuses what is not an address, naming it", () => {
+    expect(() => audience("email:sita")).toThrow();
+    let thrown: unknown;
+    try {
+      audience("email:ok@x.org,not-an-address");
+    } catch (error) {
+      thrown = error;
+    }
+    expect(JSON.stringify(thrown)).toContain("not-an-address");
   });
 });

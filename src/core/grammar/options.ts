@@ -5,6 +5,26 @@ import { isWord, tokenText, type Token } from "./tokens.ts";
 export interface Audience {
   channels: string[];
   users: string[];
+  /** Addresses typed as `email:name@partner.org` (several, or a comma-separated list). */
+  emails?: string[];
+  /** `contacts`: the partnership's email contacts kept in the register. */
+  contacts?: boolean;
+}
+
+/** A plausible email address (the mail server has the last word). */
+export const EMAIL = /^[^\s@<>,;:"]+@[^\s@<>,;:"]+\.[^\s@<>,;:"]+$/;
+
+/** `email:a@b.org,c@d.org` (Slack links addresses: `email:<mailto:a@b.org|a@b.org>`). */
+function emailsOf(text: string, area: string): string[] {
+  const list = text
+    .slice("email:".length)
+    .replace(/<mailto:([^|>]+)(?:\|[^>]*)?>/g, "$1")
+    .split(/[,;]/)
+    .map((a) => a.trim().toLowerCase())
+    .filter(Boolean);
+  if (list.length === 0) fail(area, "error.email", { value: text });
+  for (const a of list) if (a.length > 254 || !EMAIL.test(a)) fail(area, "error.email", { value: a });
+  return list;
 }
 
 /** A duration as typed: "7d", "2 weeks", "36h". */
@@ -87,9 +107,11 @@ export function parseAudience(tokens: Token[], area: string): Audience {
     if (t.kind === "channel") audience.channels.push(t.id);
     else if (t.kind === "user") audience.users.push(t.id);
     else if (t.kind === "word" && /^,$/.test(t.text)) continue;
+    else if (t.kind === "word" && /^email:/i.test(t.text)) audience.emails = [...new Set([...(audience.emails ?? []), ...emailsOf(t.text, area)])];
+    else if (isWord(t, "contacts")) audience.contacts = true;
     else fail(area, "error.audience", { value: tokenText(t) });
   }
-  if (audience.channels.length === 0 && audience.users.length === 0) fail(area, "error.audience_empty");
+  if (audience.channels.length === 0 && audience.users.length === 0 && !audience.emails?.length && !audience.contacts) fail(area, "error.audience_empty");
   return audience;
 }
 

@@ -2,6 +2,7 @@
  * "Start anyway" on the rubric-fatigue warning: starts the check-in that was asked for. The button
  * carries the typed options; they are validated here like a typed command (never trusted).
  */
+import { EMAIL } from "../../core/grammar/options.ts";
 import { z } from "zod";
 import { defineAction } from "../../core/actions.ts";
 import { noticeFor } from "../../core/replies.ts";
@@ -15,7 +16,12 @@ const rubricConfirmPayload = z
   .object({
     rubric: z.string().min(1).max(80).optional(),
     partnership: z.string().min(1).max(200),
-    audience: z.object({ channels: z.array(platformId).max(20), users: z.array(platformId).max(500) }),
+    audience: z.object({
+      channels: z.array(platformId).max(20),
+      users: z.array(platformId).max(500),
+      emails: z.array(z.string().max(254).regex(EMAIL)).max(200).optional(),
+      contacts: z.boolean().optional(),
+    }),
     mode: z.enum(["individual", "collective"]),
     closesIn: z.object({ amount: z.number().int().min(1).max(2160), unit: z.enum(["hour", "day", "week"]) }).optional(),
   })

@@ -120,6 +120,24 @@ export function createPartnershipStore(prisma: PrismaClient, ids: Ids): Partners
     async removeOrganisation(partnershipId, name) {
       return (await prisma.partnershipOrganisation.deleteMany({ where: { partnershipId, nameKey: nameKey(name) } })).count > 0;
     },
+    async contacts(partnershipId) {
+      const rows = await prisma.partnershipContact.findMany({ where: { partnershipId }, orderBy: { email: "asc" } });
+      return rows.map((r) => ({ partnershipId: r.partnershipId, email: r.email, locale: r.locale }));
+    },
+    async addContact(workspaceId, partnershipId, email, locale) {
+      const clean = email.trim().toLowerCase();
+      try {
+        // The day only: when an address was added says nothing anyone needs.
+        const row = await prisma.partnershipContact.create({ data: { id: ids.uuid(), workspaceId, partnershipId, email: clean, locale } });
+        return { partnershipId: row.partnershipId, email: row.email, locale: row.locale };
+      } catch (error) {
+        if (/Unique constraint/i.test(String((error as Error).message))) return { duplicate: true };
+        throw error;
+      }
+    },
+    async removeContact(partnershipId, email) {
+      return (await prisma.partnershipContact.deleteMany({ where: { partnershipId, email: email.trim().toLowerCase() } })).count > 0;
+    },
   };
 }
 

@@ -27,7 +27,7 @@ function toRound(row: Row): Round {
     mode: row.mode === "collective" ? "collective" : "individual",
     questionKeys: row.questionKeys,
     originChannelId: row.originChannelId,
-    audience: { channels: audience.channels ?? [], users: audience.users ?? [] },
+    audience: { channels: audience.channels ?? [], users: audience.users ?? [], ...(audience.contacts ? { contacts: true } : {}) },
     createdBy: row.createdBy,
     invitedCount: row.invitedCount,
     unreachableCount: row.unreachableCount,
@@ -68,7 +68,8 @@ export function createRoundStore(prisma: PrismaClient, ids: Ids, maintenance: Ma
               mode: input.mode ?? "individual",
               questionKeys: input.questionKeys,
               originChannelId: input.originChannelId,
-              audience: { channels: input.audience.channels, users: input.audience.users },
+              // Typed email addresses are never kept with the round (only in its invitee rows, erased at close).
+              audience: { channels: input.audience.channels, users: input.audience.users, ...(input.audience.contacts ? { contacts: true } : {}) },
               createdBy: input.createdBy,
               recurrence: input.recurrence ?? null,
               sequence: input.sequence,
@@ -201,8 +202,8 @@ export function createRoundStore(prisma: PrismaClient, ids: Ids, maintenance: Ma
       if (!row) return null;
       return { roundId: row.roundId, userId: row.userId, channelId: row.channelId, email: row.email, tokenHash: row.tokenHash, locale: row.locale };
     },
-    async spendToken(tokenHash) {
-      const result = await prisma.roundInvitee.updateMany({ where: { tokenHash }, data: { tokenHash: null } });
+    async replaceToken(roundId, userId, tokenHash, reminder) {
+      const result = await prisma.roundInvitee.updateMany({ where: { roundId, userId, reminded: { lt: reminder } }, data: { tokenHash, reminded: reminder } });
       return result.count === 1;
     },
     async isInvited(roundId, userId) {

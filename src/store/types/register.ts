@@ -53,6 +53,17 @@ export interface PartnershipStore {
   organisationsIn(workspaceId: string): Promise<PartnershipOrganisation[]>;
   addOrganisation(workspaceId: string, partnershipId: string, name: string, side: "host" | "partner"): Promise<PartnershipOrganisation | { duplicate: true }>;
   removeOrganisation(partnershipId: string, name: string): Promise<boolean>;
+  /** Email contacts kept for a partnership (people invited by email), by address. */
+  contacts(partnershipId: string): Promise<PartnershipContact[]>;
+  addContact(workspaceId: string, partnershipId: string, email: string, locale: string | null): Promise<PartnershipContact | { duplicate: true }>;
+  removeContact(partnershipId: string, email: string): Promise<boolean>;
+}
+
+/** A partner's email address kept by a coordinator, so rounds can invite people without an account. */
+export interface PartnershipContact {
+  partnershipId: string;
+  email: string;
+  locale: string | null;
 }
 
 export interface ReviewEvent {

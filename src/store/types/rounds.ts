@@ -8,6 +8,8 @@ export type RoundStatus = "scheduled" | "open" | "closed";
 export interface AudienceSpec {
   channels: string[];
   users: string[];
+  /** The partnership's email contacts from the register (addresses are looked up when it opens). */
+  contacts?: boolean;
 }
 
 export interface Round {
@@ -123,8 +125,11 @@ export interface RoundStore {
   inviteeRoutes(roundId: string): Promise<Invitee[]>;
   /** The invitation a link's token belongs to, while the round is open and the token unspent. */
   inviteeByToken(tokenHash: string): Promise<(Invitee & { roundId: string }) | null>;
-  /** Spends a link: true only for the one caller that spent it. */
-  spendToken(tokenHash: string): Promise<boolean>;
+  /**
+   * Gives an email invitee a new link for reminder number `reminder`: true only for the one
+   * caller that moved them to it (a re-run slot, or another replica, gets false and sends nothing).
+   */
+  replaceToken(roundId: string, userId: string, tokenHash: string, reminder: number): Promise<boolean>;
   isInvited(roundId: string, userId: string): Promise<boolean>;
   /**
    * Moves a scheduled round to open with its secret and the thresholds in force now. A round

@@ -5,6 +5,7 @@ ALTER TABLE "rounds" ADD COLUMN     "reach" JSONB NOT NULL DEFAULT '{}';
 ALTER TABLE "round_invitees" ADD COLUMN     "channel_id" TEXT,
 ADD COLUMN     "email" TEXT,
 ADD COLUMN     "locale" TEXT,
+ADD COLUMN     "reminded" INTEGER NOT NULL DEFAULT 0,
 ADD COLUMN     "token_hash" TEXT;
 
 -- CreateTable

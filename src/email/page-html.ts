@@ -1,0 +1,96 @@
+/**
+ * The web answer page's HTML: a pure renderer of the neutral card model for people invited by
+ * email. No script, no cookies, no external requests; one small inline style; fieldsets and
+ * labels for every input so screen readers and keyboards work; `lang` and `dir` per page.
+ */
+import type { Card, CardElement } from "../core/card.ts";
+import { plain, segments } from "../core/text.ts";
+
+const RTL = new Set(["ar", "ur", "fa", "he", "ps", "sd", "ug", "yi"]);
+export const dirOf = (lang: string): "rtl" | "ltr" => (RTL.has(lang.split("-")[0]!.toLowerCase()) ? "rtl" : "ltr");
+
+export const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
+
+/** Bot text: light markup reduced to <strong>/<em>; typed text escaped and left as it is. */
+function inline(raw: string): string {
+  return segments(raw)
+    .map((part) => {
+      const safe = escapeHtml(part.text);
+      if (part.user) return safe;
+      return safe
+        .replace(/(^|[\s(])\*([^*\n]+)\*/g, "$1<strong>$2</strong>")
+        .replace(/(^|[\s(])_([^_\n]+)_/g, "$1<em>$2</em>")
+        .replace(/`([^`]+)`/g, "$1")
+        .replace(/:[a-z_]+:\s?/g, "");
+    })
+    .join("")
+    .replace(/\n/g, "<br>");
+}
+
+const STYLE =
+  "body{font:16px/1.5 system-ui,sans-serif;margin:0 auto;max-width:40em;padding:1em;color:#1a1a1a;background:#fff}" +
+  "fieldset{border:1px solid #767676;border-radius:6px;margin:1em 0;padding:.5em 1em}legend{font-weight:600;padding:0 .25em}" +
+  "label{display:block;padding:.35em 0}input[type=radio]{margin-inline-end:.5em;width:1.1em;height:1.1em}" +
+  "textarea{width:100%;box-sizing:border-box;font:inherit}button{font:inherit;padding:.6em 1.4em;background:#0b57d0;color:#fff;border:0;border-radius:6px}" +
+  "button:focus,input:focus,textarea:focus{outline:3px solid #b45309;outline-offset:2px}.small{color:#4a4a4a;font-size:.9em}" +
+  ".error{border:2px solid #b3261e;padding:.5em 1em;border-radius:6px}.descriptor{color:#333;margin:.25em 0 .5em}";
+
+export interface PageInput {
+  lang: string;
+  title: string;
+  /** Already-safe HTML of the page's main content. */
+  body: string;
+}
+
+export function page({ lang, title, body }: PageInput): string {
+  return `<!doctype html><html lang="${escapeHtml(lang)}" dir="${dirOf(lang)}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><meta name="robots" content="noindex"><title>${escapeHtml(title)}</title><style>${STYLE}</style></head><body><main>${body}</main></body></html>`;
+}
+
+function element(e: CardElement, values: Record<string, string>, index: number): string {
+  switch (e.type) {
+    case "text":
+      return e.style === "heading" ? `<h1>${inline(e.text)}</h1>` : `<p>${inline(e.text)}</p>`;
+    case "context":
+      return `<p class="small">${inline(e.text)}</p>`;
+    case "fields":
+      return `<dl>${e.fields.map((f) => `<dt>${inline(f.label)}</dt><dd>${inline(f.value)}</dd>`).join("")}</dl>`;
+    case "divider":
+      return "<hr>";
+    case "choices": {
+      const name = escapeHtml(e.id);
+      const options = e.options
+        .map((o, i) => {
+          const id = `c${index}-${i}`;
+          const checked = values[e.id] === o.value ? " checked" : "";
+          return `<label for="${id}"><input type="radio" id="${id}" name="${name}" value="${escapeHtml(o.value)}"${checked}>${escapeHtml(plain(o.label))}</label>`;
+        })
+        .join("");
+      return `<fieldset><legend>${inline(e.label)}</legend>${options}</fieldset>`;
+    }
+    case "input": {
+      const id = `i${index}`;
+      const max = e.maxLength ? ` maxlength="${e.maxLength}"` : "";
+      return `<p><label for="${id}">${inline(e.label)}</label><textarea id="${id}" name="${escapeHtml(e.id)}" rows="4"${max}>${escapeHtml(values[e.id] ?? "")}</textarea></p>`;
+    }
+    case "buttons": {
+      const submit = e.buttons.find((b) => b.submit);
+      return submit ? `<p><button type="submit">${escapeHtml(plain(submit.label))}</button></p>` : "";
+    }
+    default:
+      // Images and files are not part of an answer form.
+      return "";
+  }
+}
+
+/** The round's form as a page: posts back to the same link; earlier values are kept after an error. */
+export function formPage(card: Card, options: { lang: string; action: string; values?: Record<string, string>; error?: string }): string {
+  const values = options.values ?? {};
+  const error = options.error ? `<div class="error" role="alert"><p>${inline(options.error)}</p></div>` : "";
+  const body = `${error}<form method="post" action="${escapeHtml(options.action)}">${card.elements.map((e, i) => element(e, values, i)).join("")}</form>`;
+  return page({ lang: options.lang, title: plain(card.summary), body });
+}
+
+/** A page with a message and nothing to fill in (thank-you, spent or unknown link, closed round). */
+export function messagePage(card: Card, lang: string): string {
+  return page({ lang, title: plain(card.summary), body: card.elements.map((e, i) => element(e, {}, i)).join("") });
+}
