@@ -102,6 +102,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     prompts,
     outbox: createOutbox(store.outbox, () => outboxWorker.kick()),
     directory: {
+      channelInvites: (platform) => adapters.get(platform)?.channelInvites ?? "ephemeral",
       async listMembers(platform, workspaceId, conversationId) {
         const adapter = adapters.get(platform);
         if (!adapter) throw new BotError("ADAPTER_NOT_CONFIGURED", `No ${platform} adapter is configured in this process.`);
@@ -112,6 +113,10 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       async open(platform, workspaceId, form) {
         const adapter = adapters.get(platform);
         return adapter?.openForm ? adapter.openForm(workspaceId, form) : false;
+      },
+      async respond(platform, workspaceId, trigger, card) {
+        const adapter = adapters.get(platform);
+        return adapter?.respond ? adapter.respond(workspaceId, trigger, card) : false;
       },
     },
     adminUsers: config.adminUsers,

@@ -6,6 +6,7 @@
  * move to the Teams SDK without touching the core. Receiving is here (transport only) and in
  * receive.ts; references in references.ts; sending and rosters in send.ts; rendering in render.ts.
  */
+import { randomUUID } from "node:crypto";
 import type { ServerResponse } from "node:http";
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication, INVOKE_RESPONSE_KEY, TurnContext } from "botbuilder";
 import type { Config } from "../../src/config.ts";
@@ -20,6 +21,11 @@ import { serviceUrlAllowed, teamsAuthConfig } from "./auth.ts";
 import { activitySchema, activityToEvent } from "./receive.ts";
 import { createReferences, stableReference } from "./references.ts";
 import { createTeamsSender } from "./send.ts";
+import { cardToAdaptiveCard, type Json } from "./render.ts";
+import type { Card } from "../../src/core/card.ts";
+
+/** How long an Action.Execute waits for the core's answer (Teams waits for an invoke response). */
+const INVOKE_WAIT_MS = 4000;
 
 /** Teams: 7 messages per second per conversation, 50 per second per tenant. */
 const TEAMS_PACING: PacingRules = { perConversationIntervalMs: 150, perWorkspacePerSecond: 50, maxAttempts: 6 };
@@ -58,6 +64,8 @@ export function createTeamsAdapter(options: TeamsAdapterOptions): TeamsAdapter {
   const dispatcher = createDispatcher(bot, log);
   const refs = createReferences(store, config.serviceHosts, log);
   const sender = createTeamsSender(adapter, appId, refs, store);
+  /** Invokes waiting for the core's answer, by the trigger given to their event. */
+  const pending = new Map<string, (card: Json | null) => void>();
 
   /**
    * The turn only acknowledges: references are stored and mentions resolved after the ack, in the
@@ -69,21 +77,44 @@ export function createTeamsAdapter(options: TeamsAdapterOptions): TeamsAdapter {
     const activity = parsed.data;
     const reference = stableReference(TurnContext.getConversationReference(context.activity));
     const event = activityToEvent(activity);
-    dispatcher.dispatch(event, async () => {
-      await refs.saveFrom(reference, activity);
-      if (event?.kind === "message") {
-        // Mentions of people arrive as Teams ids; the grammar gets the AAD ids the bot stores.
-        for (const id of [...event.text.matchAll(/<@([^>]+)>/g)].map((m) => m[1]!)) {
-          event.text = event.text.split(`<@${id}>`).join(`<@${await refs.aadOf(event.workspaceId, id)}>`);
+    // An Action.Execute press waits (briefly) for the core's answer: the card in the invoke
+    // response is that person's own view (their form, their thank-you), never the channel's.
+    const invoke = activity.type === "invoke" && event?.kind === "action";
+    let answered: Promise<Json | null> | undefined;
+    let handled: () => void = () => {};
+    if (invoke) {
+      const trigger = `invoke:${randomUUID()}`;
+      event.trigger = trigger;
+      answered = new Promise<Json | null>((resolve) => {
+        pending.set(trigger, resolve);
+        handled = () => resolve(null);
+        setTimeout(() => resolve(null), INVOKE_WAIT_MS).unref();
+      }).finally(() => pending.delete(trigger));
+    }
+    dispatcher.dispatch(
+      event,
+      async () => {
+        await refs.saveFrom(reference, activity);
+        if (event?.kind === "message") {
+          // Mentions of people arrive as Teams ids; the grammar gets the AAD ids the bot stores.
+          for (const id of [...event.text.matchAll(/<@([^>]+)>/g)].map((m) => m[1]!)) {
+            event.text = event.text.split(`<@${id}>`).join(`<@${await refs.aadOf(event.workspaceId, id)}>`);
+          }
         }
-      }
-      if (event?.kind === "conversation_removed") await refs.forget(event.workspaceId, activity, event.userId);
-    });
+        if (event?.kind === "conversation_removed") await refs.forget(event.workspaceId, activity, event.userId);
+      },
+      () => handled(),
+    );
     if (activity.type === "invoke") {
-      // Action.Execute wants an invoke response; the card itself is replaced through the outbox.
+      const card = answered ? await answered : null;
       context.turnState.set(INVOKE_RESPONSE_KEY, {
         type: "invokeResponse",
-        value: { status: 200, body: { statusCode: 200, type: "application/vnd.microsoft.activity.message", value: "Received" } },
+        value: {
+          status: 200,
+          body: card
+            ? { statusCode: 200, type: "application/vnd.microsoft.card.adaptive", value: card }
+            : { statusCode: 200, type: "application/vnd.microsoft.activity.message", value: "Received" },
+        },
       });
     }
   }
@@ -127,9 +158,20 @@ export function createTeamsAdapter(options: TeamsAdapterOptions): TeamsAdapter {
     return { status, headers: { "content-type": "application/json" }, body: typeof payload === "string" ? JSON.stringify({ message: payload }) : JSON.stringify(payload) };
   });
 
+  const respond = async (_workspaceId: string, trigger: string, card: Card): Promise<boolean> => {
+    const resolve = pending.get(trigger);
+    if (!resolve) return false;
+    resolve(cardToAdaptiveCard(card, { execute: true }));
+    return true;
+  };
+
   return {
     platform: "teams",
     pacing: options.pacing ?? TEAMS_PACING,
+    channelInvites: "shared-card",
+    respond,
+    // A form asked for in answer to an invoke is that invoke's response.
+    openForm: (workspaceId, form) => respond(workspaceId, form.trigger, form.card),
     idle: () => dispatcher.idle(),
     async start() {},
     async stop() {

@@ -34,10 +34,12 @@ const fileText = (content: string) => {
 export const ACTION_KEY = "rb_action";
 export const VALUE_KEY = "rb_value";
 
-type Json = Record<string, unknown>;
+export type Json = Record<string, unknown>;
 
 export interface AdaptiveRenderOptions {
   nameOf?: (kind: "user" | "channel", id: string) => string;
+  /** Buttons as Action.Execute (answered by an invoke response to the person who pressed). */
+  execute?: boolean;
 }
 
 function markdown(text: string, o: AdaptiveRenderOptions): string {
@@ -117,7 +119,9 @@ function element(e: CardElement, o: AdaptiveRenderOptions, separator: boolean): 
         {
           type: "ActionSet",
           actions: e.buttons.map((b) => ({
-            type: "Action.Submit",
+            // Universal Actions: the press reaches the bot as an invoke it answers with a card for
+            // that person alone (a shared channel card, and the forms that answer it).
+            ...(o.execute ? { type: "Action.Execute", verb: b.actionId } : { type: "Action.Submit" }),
             title: teamsPlain(b.label),
             ...(b.style === "primary" ? { style: "positive" } : b.style === "danger" ? { style: "destructive" } : {}),
             data: { [ACTION_KEY]: b.actionId, ...(b.value !== undefined ? { [VALUE_KEY]: b.value } : {}) },
@@ -129,7 +133,8 @@ function element(e: CardElement, o: AdaptiveRenderOptions, separator: boolean): 
   }
 }
 
-export function cardToAdaptiveCard(card: Card, options: AdaptiveRenderOptions = {}): Json {
+export function cardToAdaptiveCard(card: Card, given: AdaptiveRenderOptions = {}): Json {
+  const options = card.shared ? { ...given, execute: true } : given;
   const body: Json[] = [];
   let separator = false;
   for (const e of card.elements) {

@@ -97,6 +97,7 @@ export function createTeamsSender(adapter: CloudAdapter, appId: string, refs: Re
           : error;
       });
       const members: ConversationMember[] = [];
+      const inThread = conversationId.includes("@thread");
       try {
         await adapter.continueConversationAsync(appId, ref, async (context) => {
           let token: string | undefined;
@@ -105,8 +106,10 @@ export function createTeamsSender(adapter: CloudAdapter, appId: string, refs: Re
             for (const m of page.members) {
               const id = m.aadObjectId ?? m.id;
               if (m.aadObjectId) await refs.remember(workspaceId, "conversation", `teamsid:${m.id}`, { aad: m.aadObjectId });
-              // Reachable: the person has a chat with the bot (the app installed in personal scope).
-              members.push({ userId: id, displayName: m.name ?? id, reachable: (await refs.personal(workspaceId, id)) !== null });
+              // By DM: the person has a chat with the bot (the app installed in personal scope).
+              // Otherwise, in a team channel or group chat, the shared card's button reaches them.
+              const personal = (await refs.personal(workspaceId, id)) !== null;
+              members.push({ userId: id, displayName: m.name ?? id, reachable: personal || inThread, ...(!personal && inThread ? { channelOnly: true } : {}) });
             }
             token = page.continuationToken;
           } while (token);

@@ -80,6 +80,18 @@ export interface PlatformAdapter {
    * conversation instead.
    */
   openForm?(workspaceId: string, form: FormRequest): Promise<boolean>;
+  /**
+   * Answers the event that carried `trigger` directly, to the person who acted only (a Teams
+   * Action.Execute invoke: the card in the invoke response is a view of that person alone).
+   * Resolves false when that event can no longer be answered so (the core then uses the outbox).
+   */
+  respond?(workspaceId: string, trigger: string, card: Card): Promise<boolean>;
+  /**
+   * How a member marked `channelOnly` is reached in the channel: "ephemeral" (Slack: a message
+   * only they see, one per person) or "shared-card" (Teams: one card in the channel naming nobody,
+   * whose button shows each person their own form). Default "ephemeral".
+   */
+  readonly channelInvites?: "ephemeral" | "shared-card";
 }
 
 /**

@@ -95,6 +95,11 @@ export interface Card {
   summary: string;
   /** The language it is written in, where a renderer can say so (email, the web answer page). */
   lang?: string;
+  /**
+   * Posted once for many people (a channel invitation naming nobody): each person's press is
+   * answered to them alone where the platform can (Teams: Action.Execute, answered in place).
+   */
+  shared?: boolean;
   elements: CardElement[];
 }
 

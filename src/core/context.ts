@@ -20,11 +20,15 @@ import type { AdminUser } from "../config.ts";
 /** Resolves channel members through the platform adapter (pulse and rubric audiences). */
 interface Directory {
   listMembers(platform: Platform, workspaceId: string, conversationId: string): Promise<ConversationMember[]>;
+  /** How the platform reaches channel-only members (see PlatformAdapter.channelInvites). */
+  channelInvites(platform: Platform): "ephemeral" | "shared-card";
 }
 
 /** Opens forms through the adapter of the event's platform; false when it could not. */
 interface Forms {
   open(platform: Platform, workspaceId: string, form: FormRequest): Promise<boolean>;
+  /** Answers the event with this trigger directly to the person who acted, where the platform can. */
+  respond(platform: Platform, workspaceId: string, trigger: string, card: Card): Promise<boolean>;
 }
 
 /** Everything the core depends on; injected by app.ts (or by tests with fakes). */
@@ -86,6 +90,9 @@ export function createHandlerContext(deps: BotDeps, commands: CommandRegistry, e
   const replyDestination: Destination = event.isDirect
     ? { kind: "conversation", conversationId: event.conversationId }
     : { kind: "private", conversationId: event.conversationId, userId: event.userId, notice };
+  /** A button press the platform waits on (Teams Action.Execute) is answered in place, to that person only. */
+  const answerDirectly = async (card: Card): Promise<boolean> =>
+    event.kind === "action" && event.trigger !== undefined && (await deps.forms.respond(event.platform, workspace.id, event.trigger, card).catch(() => false));
   const ctx: HandlerContext = {
     deps,
     event,
@@ -94,6 +101,7 @@ export function createHandlerContext(deps: BotDeps, commands: CommandRegistry, e
     t,
     commands,
     async reply(card, options) {
+      if (await answerDirectly(card)) return;
       replies += 1;
       await deps.outbox.post({
         workspaceId: workspace.id,
@@ -108,6 +116,7 @@ export function createHandlerContext(deps: BotDeps, commands: CommandRegistry, e
       return deps.outbox.post({ workspaceId: workspace.id, platform: event.platform, destination, card, dedupeKey, ...(options?.transient ? { transient: true } : {}) });
     },
     async replaceSource(card, options) {
+      if (await answerDirectly(card)) return;
       if (event.kind !== "action" || !event.messageRef) {
         await ctx.reply(card, options);
         return;

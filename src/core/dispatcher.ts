@@ -11,7 +11,7 @@ import type { Logger } from "./logger.ts";
 
 export interface Dispatcher {
   /** Queues an event; `before` runs first in the same slot (platform bookkeeping after the ack). */
-  dispatch(event: BotEvent | null, before?: () => Promise<void>): void;
+  dispatch(event: BotEvent | null, before?: () => Promise<void>, after?: () => void): void;
   /** Resolves when every queued and running event is handled. */
   idle(): Promise<void>;
   readonly pending: number;
@@ -20,7 +20,7 @@ export interface Dispatcher {
 export function createDispatcher(bot: Bot, logger: Logger, options: { concurrency?: number; warnAt?: number } = {}): Dispatcher {
   const concurrency = options.concurrency ?? 4;
   const warnAt = options.warnAt ?? 2000;
-  const queue: { event: BotEvent | null; before?: () => Promise<void> }[] = [];
+  const queue: { event: BotEvent | null; before?: () => Promise<void>; after?: () => void }[] = [];
   let running = 0;
   let waiters: (() => void)[] = [];
   let warned = false;
@@ -36,6 +36,7 @@ export function createDispatcher(bot: Bot, logger: Logger, options: { concurrenc
         } catch (error) {
           logger.error("dispatch failed", { kind: item.event?.kind ?? "bookkeeping", error });
         } finally {
+          item.after?.();
           running--;
           if (queue.length === 0 && running === 0) {
             for (const w of waiters) w();
@@ -49,8 +50,8 @@ export function createDispatcher(bot: Bot, logger: Logger, options: { concurrenc
   };
 
   return {
-    dispatch(event, before) {
-      queue.push(before ? { event, before } : { event });
+    dispatch(event, before, after) {
+      queue.push({ event, ...(before ? { before } : {}), ...(after ? { after } : {}) });
       if (queue.length >= warnAt && !warned) {
         warned = true;
         logger.warn("event backlog is growing", { queued: queue.length });

@@ -7,6 +7,7 @@ import type { RubricDefinition } from "../core/prompts/schemas.ts";
 import type { AudienceSpec, Partnership, Round, Workspace } from "../store/types.ts";
 import { audienceRule, inviteDestination, inviteesOf, rememberInvitees, resolveAudience, tokensOf, type AudienceProblem } from "../surveys/audience.ts";
 import { queueRoundEmail } from "../email/send.ts";
+import { postSharedInvitations, sharedChannels, sharedInvitation } from "../surveys/shared-invite.ts";
 import { promiseOf } from "../core/gate.ts";
 import { newRoundSecret } from "../surveys/participation.ts";
 import { rubricInvitationCard } from "./cards.ts";
@@ -77,8 +78,13 @@ export async function startRubric(
   let withoutOrganisation = 0;
   const byOrganisation: Record<string, number> = {};
   const tokens = tokensOf(resolved);
+  const shared = sharedChannels(deps, workspace, inviteesOf(resolved));
+  await postSharedInvitations(deps, workspace, started, shared, (t) =>
+    sharedInvitation(t, rubricInvitationCard(t, workspace.timezone, started, rubric, partnership.name, null), "rubric.open:"),
+  );
   for (const invitee of inviteesOf(resolved)) {
     const { userId } = invitee;
+    if (invitee.channelId && shared.has(invitee.channelId)) continue;
     const token = tokens.get(userId);
     if (invitee.email && token) {
       await queueRoundEmail(deps, workspace, started, { userId, email: invitee.email, locale: invitee.locale ?? null }, token, (t) => ({

@@ -13,7 +13,8 @@ import { closePulseRound } from "./close.ts";
 import { invitationCard } from "./cards.ts";
 import { personHash, newRoundSecret } from "./participation.ts";
 import { templateOf } from "./results.ts";
-import { invite, pulseDetails } from "./start.ts";
+import { invite, pulseDetails, sharedPulseInvitation } from "./start.ts";
+import { postSharedInvitations, sharedChannels } from "./shared-invite.ts";
 import { remindByEmail } from "../email/send.ts";
 import { inviteDestination, inviteesOf, rememberInvitees, resolveAudience, tokensOf } from "./audience.ts";
 import { promiseOf } from "../core/gate.ts";
@@ -65,6 +66,10 @@ function reminderTimes(round: Round): Date[] {
 
 const DAYTIME_START = 9;
 const DAYTIME_END = 18;
+const daytime = (slot: Date, zone: string) => {
+  const hour = DateTime.fromJSDate(slot, { zone }).hour;
+  return hour >= DAYTIME_START && hour < DAYTIME_END;
+};
 
 export const pulseRemindersJob: JobDefinition = {
   id: "pulse-reminders",
@@ -85,8 +90,15 @@ export const pulseRemindersJob: JobDefinition = {
       const template = await templateOf(deps, round);
       const answered = await deps.store.responses.participationHashes(round.id);
       const optedOut = await deps.store.responses.reminderOptOuts(round.id);
-      for (const invitee of await deps.store.rounds.inviteeRoutes(round.id)) {
+      const invitees = await deps.store.rounds.inviteeRoutes(round.id);
+      const shared = sharedChannels(deps, workspace, invitees);
+      // One reminder in each such channel, while anyone reached only there has not answered.
+      const waiting = new Set(invitees.filter((i) => i.channelId && shared.has(i.channelId) && !answered.has(personHash(secret, workspace.id, i.userId))).map((i) => i.channelId!));
+      if (daytime(slot, workspace.timezone))
+        sent += await postSharedInvitations(deps, workspace, round, waiting, (t) => sharedPulseInvitation(t, workspace, round, template, index), index);
+      for (const invitee of invitees) {
         const { userId } = invitee;
+        if (invitee.channelId && shared.has(invitee.channelId)) continue;
         const hash = personHash(secret, workspace.id, userId);
         if (answered.has(hash) || optedOut.has(hash)) continue;
         const member = invitee.email ? null : await deps.store.members.get(workspace.id, userId);

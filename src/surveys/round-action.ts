@@ -26,5 +26,10 @@ export async function openRoundOfAction(ctx: HandlerContext, roundId: string, ki
     await ctx.replaceSource(noticeFor(t("pulse.round_closed", { closed: formatDateTime(round.closedAt ?? round.closesAt, zone, t.locale) })), about);
     return null;
   }
+  // A channel's shared invitation is pressed by anyone in the channel: only invitees get a form.
+  if (!(await deps.store.rounds.isInvited(round.id, member.userId))) {
+    await ctx.reply(noticeFor(t("pulse.not_invited")), about);
+    return null;
+  }
   return { round, about };
 }

@@ -8,6 +8,8 @@ import type { SurveyTemplate } from "../core/prompts/schemas.ts";
 import type { AudienceSpec, Invitee, Round, Workspace } from "../store/types.ts";
 import { audienceRule, inviteDestination, inviteesOf, rememberInvitees, resolveAudience, tokensOf, type AudienceProblem } from "./audience.ts";
 import { queueRoundEmail, type RoundDetails } from "../email/send.ts";
+import type { Translate } from "../core/i18n.ts";
+import { postSharedInvitations, sharedChannels, sharedInvitation } from "./shared-invite.ts";
 import { promiseOf } from "../core/gate.ts";
 import { invitationCard } from "./cards.ts";
 import { newRoundSecret } from "./participation.ts";
@@ -79,10 +81,17 @@ export const pulseDetails =
     disclosure: t("pulse.disclosure", { threshold: promiseOf(round).threshold, commenters: promiseOf(round).minCommenters }),
   });
 
+/** The channel's invitation for people the bot reaches only there (see shared-invite.ts). */
+export const sharedPulseInvitation = (t: Translate & { locale: string }, workspace: Workspace, round: Round, template: SurveyTemplate, reminder?: number) =>
+  sharedInvitation(t, invitationCard({ t, zone: workspace.timezone, organisation: null }, round, template, reminder), "pulse.open:");
+
 /** Queues one private invitation per person, in their own language and time zone, by their route. */
 export async function invite(deps: BotDeps, workspace: Workspace, round: Round, template: SurveyTemplate, invitees: Invitee[], tokens: Map<string, string>): Promise<void> {
+  const shared = sharedChannels(deps, workspace, invitees);
+  await postSharedInvitations(deps, workspace, round, shared, (t) => sharedPulseInvitation(t, workspace, round, template));
   for (const invitee of invitees) {
     const { userId } = invitee;
+    if (invitee.channelId && shared.has(invitee.channelId)) continue;
     const token = tokens.get(userId);
     if (invitee.email && token) {
       await queueRoundEmail(deps, workspace, round, { userId, email: invitee.email, locale: invitee.locale ?? null }, token, pulseDetails(round, template));

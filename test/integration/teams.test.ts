@@ -88,12 +88,12 @@ describe("Teams: authentication", () => {
 });
 
 describe("Teams: the pulse flow through the adapter", () => {
-  it("invites by personal chat, counts people without the app, takes Adaptive Card answers, posts results", async () => {
+  it("invites by personal chat, reaches people without the app in the channel, takes Adaptive Card answers, posts results", async () => {
     await h.message("coord", "pulse start partner-pulse closes in 7d", { conversation: CHANNEL });
     await h.settle();
     const started = h.connector.sent.filter((s) => h.textOf(s).includes("Invited")).at(-1)!;
-    expect(h.textOf(started)).toContain("Invited 6 people privately");
-    expect(h.textOf(started)).toContain("1 people in the audience could not be reached");
+    expect(h.textOf(started)).toContain("Invited 7 people privately");
+    expect(h.textOf(started)).toContain("6 by DM · 1 privately in the shared channel · 0 by email · 0 unreachable");
     for (const [i, p] of ["p1", "p2", "p3", "p4", "p5"].entries()) {
       const invitation = sentTo(`personal-${p}`, "a short anonymous pulse").at(-1)!;
       const open = findAction(invitation.activity, "pulse.open");
@@ -114,7 +114,7 @@ describe("Teams: the pulse flow through the adapter", () => {
     await h.message("coord", "pulse close", { conversation: CHANNEL });
     await h.settle();
     const results = sentTo(CHANNEL, "Pulse results").at(-1)!;
-    expect(h.textOf(results)).toContain("5 of 6 answered (83%)");
+    expect(h.textOf(results)).toContain("5 of 7 answered (71%)");
     expect(h.textOf(results)).toContain("More joint planning please");
   });
 });

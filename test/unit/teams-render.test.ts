@@ -1,4 +1,3 @@
-import { createRequire } from "node:module";
 import { describe, expect, it } from "vitest";
 import { cardToAdaptiveCard } from "../../adapters/teams/render.ts";
 import { activityToEvent, normaliseText, activitySchema } from "../../adapters/teams/receive.ts";
@@ -8,18 +7,9 @@ import { createI18n } from "../../src/core/i18n.ts";
 import { formCard, invitationCard } from "../../src/surveys/cards.ts";
 import { rubricFormCard } from "../../src/rubrics/cards.ts";
 import type { Round } from "../../src/store/types.ts";
+import { adaptiveCardProblems } from "../fakes/adaptive-cards.ts";
 
-const require = createRequire(import.meta.url);
-const AC = require("adaptivecards/dist/adaptivecards.js") as {
-  AdaptiveCard: new () => { parse(json: unknown, ctx: unknown): void };
-  SerializationContext: new () => { eventCount: number; getEventAt(i: number): { message: string; phase: number; event: number } };
-};
-
-function problems(json: unknown): string[] {
-  const ctx = new AC.SerializationContext();
-  new AC.AdaptiveCard().parse(json, ctx);
-  return Array.from({ length: ctx.eventCount }, (_, i) => ctx.getEventAt(i).message);
-}
+const problems = adaptiveCardProblems;
 
 const prompts = loadPrompts("prompts");
 const t = createI18n(prompts.messages).forLocale("en");
