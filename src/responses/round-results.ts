@@ -18,13 +18,34 @@ export async function roundResultsCard(deps: BotDeps, workspace: Workspace, roun
     : rubricResultsCard(t, await computeRubricResults(deps, workspace, round, t.locale), zone);
 }
 
-/** The people a round was addressed to, worked out again from its audience (the invitee list is erased at close). */
-export async function addressees(deps: BotDeps, workspace: Workspace, round: Round): Promise<string[]> {
-  const people = new Set(round.audience.users);
+/** Someone a round was addressed to, and the way to reach them again (the way they were invited). */
+export interface Addressee {
+  userId: string;
+  /** Reached only in this channel (a Slack Connect member: a message only they see). */
+  channelId?: string;
+  /** Invited by email from the partnership's contacts. */
+  email?: string;
+  locale?: string | null;
+}
+
+/**
+ * The people a round was addressed to, worked out again from its audience (the invitee list is
+ * erased at close): channel members, named people, and the partnership's email contacts when the
+ * round invited them. Addresses typed for one round were erased with it and cannot be reached again.
+ */
+export async function addressees(deps: BotDeps, workspace: Workspace, round: Round): Promise<Addressee[]> {
+  const people = new Map<string, Addressee>();
+  for (const user of round.audience.users) people.set(user, { userId: user });
   for (const channel of round.audience.channels) {
     const members = await deps.directory.listMembers(workspace.platform, workspace.id, channel).catch(() => []);
-    for (const m of members) if (!m.isBot) people.add(m.userId);
+    for (const m of members) {
+      if (m.isBot || !m.reachable || people.has(m.userId)) continue;
+      people.set(m.userId, m.channelOnly ? { userId: m.userId, channelId: channel } : { userId: m.userId });
+    }
   }
   people.delete(round.createdBy);
-  return [...people];
+  if (round.audience.contacts && round.partnershipId && deps.links.email) {
+    for (const c of await deps.store.partnerships.contacts(round.partnershipId)) people.set(`mail:${c.email}`, { userId: `mail:${c.email}`, email: c.email, locale: c.locale });
+  }
+  return [...people.values()];
 }

@@ -3,7 +3,7 @@
  * the bot's own page, once, with reminders that replace the link and can be stopped.
  */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createHarness, FAKE_WORKSPACE, type Harness } from "../fakes/harness.ts";
+import { buttonsOf, createHarness, FAKE_WORKSPACE, type Harness } from "../fakes/harness.ts";
 import { startSmtp, type LocalSmtp } from "../fakes/smtp.ts";
 import { slotContaining } from "../../src/jobs/slots.ts";
 
@@ -37,6 +37,15 @@ const linkFor = (address: string): string => {
   if (!link) throw new Error(`no link in: ${mail.text}`);
   return `${base}${link}`;
 };
+
+/** Chat invitees answer in their DM. */
+async function answerAll(roundId: string, people: string[]) {
+  for (const u of people) {
+    const inv = h.fake.deliveries.filter((d) => d.conversationId === `D-${u}`).at(-1)!;
+    await h.click(u, inv, `pulse:open:${roundId}`);
+    await h.click(u, inv, `pulse:submit:${roundId}`, { "q:respect": "3" });
+  }
+}
 
 const post = (url: string, values: Record<string, string>) =>
   fetch(url, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: new URLSearchParams(values).toString() });
@@ -82,6 +91,31 @@ describe("email invitations and the answer page", () => {
     expect(await again.text()).toContain("You have already answered");
     expect((await fetch(link)).status).toBe(410);
     expect(await h.app.store.responses.submissionCount(round.id)).toBe(1);
+  });
+
+  it("sends the coordinator's response and the gated results back to the contacts by email", async () => {
+    await h.command("carlos", `partner emails "Shanti Network" add email:${partners.join(",")}`);
+    await h.command("carlos", 'pulse start quick-pulse for "Shanti Network" to <#C-PARTNERS> contacts', { conversation: "C-PARTNERS" });
+    const round = (await h.app.store.rounds.list(FAKE_WORKSPACE, { kind: "pulse", status: "open" }))[0]!;
+    for (const address of partners) {
+      const html = await (await fetch(linkFor(address))).text();
+      const names = [...new Set([...html.matchAll(/name="(q:[a-z-]+)" value="3"/g)].map((m) => m[1]!))];
+      await post(linkFor(address), Object.fromEntries(names.map((n) => [n, "3"])));
+    }
+    await answerAll(round.id, ["p1", "p2"]);
+    h.clock.advance(49 * 3_600_000);
+    await h.command("carlos", "pulse close", { conversation: "C-PARTNERS" });
+    const opened = await h.command("carlos", `respond ${round.ref}`);
+    const f = opened.find((d) => buttonsOf(d.card).some((b) => b.actionId.startsWith("respond.submit:")))!;
+    const before = smtp.mails.length;
+    await h.click("carlos", f, buttonsOf(f.card).find((b) => b.actionId.startsWith("respond.submit:"))!.actionId, {
+      heard: "Transfers are too slow for your work.",
+      doing: "We will cut approval steps from five to two by March.",
+    });
+    const responses = smtp.mails.slice(before);
+    expect(responses.map((m) => m.to[0]).sort()).toEqual([...partners].sort());
+    expect(responses[0]!.text).toContain("We will cut approval steps from five to two by March.");
+    expect(responses[0]!.text).toContain("6 of 10 answered");
   });
 
   it("an unknown token gets a plain page, never a trace; the link stops working when the round closes and addresses go", async () => {

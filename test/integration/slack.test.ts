@@ -1,4 +1,5 @@
 import { findAction } from "../fakes/actions.ts";
+import { slotContaining } from "../../src/jobs/slots.ts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sendSigned, slackSignature } from "../fakes/fake-slack.ts";
 import { blocksText, SLACK_SECRET, startSlackBot, TEAM, type SlackHarness } from "../fakes/slack-harness.ts";
@@ -149,6 +150,19 @@ describe("Slack: the pulse flow through the adapter", () => {
     const dms = h.fake.messages.filter((m) => m.channel.startsWith("DP") && h.textOf(m).includes("Quick pulse"));
     expect(dms).toHaveLength(5);
     expect(new Set([...ephemeral.map((m) => m.ephemeralUser), ...dms.map((m) => m.channel.slice(1))]).size).toBe(7);
+  });
+
+  it("reminds the Slack Connect member the same way: privately in the shared channel", async () => {
+    await h.command("UCOORD", "pulse start partner-pulse closes in 7d", { channel: "CPARTNERS" });
+    await h.settle();
+    const job = h.app.jobs.get("pulse-reminders");
+    h.clock.advance(4 * 86_400_000);
+    const at = new Date(`${h.clock.now().toISOString().slice(0, 10)}T11:00:00Z`);
+    await h.app.jobs.runSlot(job, slotContaining(job, at));
+    await h.settle();
+    const reminders = h.fake.messages.filter((m) => m.channel === "CPARTNERS" && m.ephemeralUser === "UEXT" && h.textOf(m).includes("Reminder"));
+    expect(reminders.length).toBeGreaterThanOrEqual(1);
+    expect(h.fake.calls.some((c) => c.method === "conversations.open" && c.args.users === "UEXT")).toBe(false);
   });
 
   it("shows the form in the message when the modal's trigger has expired", async () => {

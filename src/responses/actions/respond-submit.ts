@@ -67,16 +67,27 @@ export const respondSubmitAction = defineAction({
       );
     }
     const people = await addressees(deps, workspace, round);
-    for (const userId of people) {
-      const person = await deps.store.members.get(workspace.id, userId);
-      const pt = deps.i18n.forLocale(person?.locale, workspace.locale);
-      const zone = person?.timezone ?? workspace.timezone;
+    const shared = deps.directory.channelInvites(workspace.platform) === "shared-card";
+    for (const person of people) {
+      // Reached only in a channel on a platform without private messages there: the channel's
+      // own post (below) reaches them.
+      if (person.channelId && shared) continue;
+      const reader = person.email ? null : await deps.store.members.get(workspace.id, person.userId);
+      const pt = deps.i18n.forLocale(person.locale ?? reader?.locale, workspace.locale);
+      const zone = reader?.timezone ?? workspace.timezone;
+      const message = responseCard(pt, round, saved, promised, await roundResultsCard(deps, workspace, round, pt, zone));
       await deps.outbox.post({
         workspaceId: workspace.id,
         platform: workspace.platform,
-        destination: { kind: "dm", userId },
-        card: responseCard(pt, round, saved, promised, await roundResultsCard(deps, workspace, round, pt, zone)),
-        dedupeKey: `response:${round.id}:${userId}`,
+        destination: person.email
+          ? { kind: "email", to: person.email }
+          : person.channelId
+            ? { kind: "private", conversationId: person.channelId, userId: person.userId }
+            : { kind: "dm", userId: person.userId },
+        card: person.email ? { ...message, lang: pt.locale } : message,
+        // Email rows carry an address: gone once sent. The key holds none (a hash of nothing personal).
+        dedupeKey: `response:${round.id}:${person.email ? `mail:${people.indexOf(person)}` : person.userId}`,
+        ...(person.email ? { transient: true } : {}),
       });
     }
     if (round.originChannelId) {

@@ -30,7 +30,7 @@ export const resultsCommand = defineCommand({
       ...(await deps.store.rounds.list(workspace.id, { kind: "rubric", status: "closed", limit: 10 })),
     ].sort((a, b) => (b.closedAt?.getTime() ?? 0) - (a.closedAt?.getTime() ?? 0));
     const mine: Round[] = [];
-    for (const round of recent) if (reader || (await addressees(deps, workspace, round)).includes(member.userId)) mine.push(round);
+    for (const round of recent) if (reader || (await addressees(deps, workspace, round)).some((a) => a.userId === member.userId)) mine.push(round);
     let round: Round | undefined;
     if (ref) {
       const found = await deps.store.rounds.get(workspace.id, ref);
