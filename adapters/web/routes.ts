@@ -89,7 +89,10 @@ export function mountPlayground(http: HttpServer, deps: PlaygroundDeps): void {
 
   route("GET", "/playground/api/state", async (req) => {
     const list = await personas();
-    const persona = req.query.get("persona") ?? list[0]?.id ?? "";
+    // First visit (no persona remembered, or one that no longer exists): the coordinator, who
+    // can start something at once.
+    const asked = req.query.get("persona");
+    const persona = list.some((p) => p.id === asked) ? asked! : ((list.find((p) => p.role === "coordinator") ?? list[0])?.id ?? "");
     return json(200, { workspaceId, personas: list, persona, conversations: await conversationsOf(persona) });
   });
 

@@ -9,6 +9,17 @@ describe("playground in a real browser", () => {
     page = playground.page();
   });
 
+  it("opens ready to try: the coordinator selected, #partners open, and the first three steps shown", async () => {
+    // The first test runs on a fresh page: nothing remembered yet.
+    await expect(page.locator("#persona").inputValue()).resolves.toBe("carlos");
+    await expect(page.locator('button[data-conversation="partners"].active').count()).resolves.toBe(1);
+    await expect(page.locator("#conversation-title").textContent()).resolves.toContain("#partners");
+    const steps = page.locator(".first-steps li");
+    await expect(steps.count()).resolves.toBe(3);
+    await expect(steps.first().textContent()).resolves.toContain("/reflect pulse start");
+    await page.screenshot({ path: "/tmp/playground-first.png" });
+  });
+
   it("a coordinator runs /reflect help and sees the command list", async () => {
     await asPersona(page, "carlos", "partners");
     await type(page, "/reflect help");

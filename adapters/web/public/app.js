@@ -19,7 +19,9 @@ async function loadState() {
   const me = data.personas.find((p) => p.id === state.persona);
   $("#persona-role").textContent = me ? `Role: ${me.role}${me.organisation ? ` · ${me.organisation}` : ""}` : "";
   state.conversations = data.conversations;
-  if (!state.conversations.some((c) => c.id === state.conversation)) state.conversation = state.conversations[0]?.id || "";
+  // #partners first: that is where a coordinator starts a round.
+  if (!state.conversations.some((c) => c.id === state.conversation))
+    state.conversation = (state.conversations.find((c) => c.id === "partners") ?? state.conversations[0])?.id || "";
   state.messages = new Map();
   state.cursor = 0;
   state.unread = new Map();
