@@ -110,6 +110,8 @@ export function createHandlerContext(deps: BotDeps, commands: CommandRegistry, e
         card,
         dedupeKey: `${scopeOf(options)}reply:${event.platform}:${event.eventId}:${replies}`,
         transient: true,
+        // The person who acted is waiting: never behind invitations or reminders.
+        lane: "reply",
       });
     },
     send(destination, card, dedupeKey, options) {
@@ -128,6 +130,7 @@ export function createHandlerContext(deps: BotDeps, commands: CommandRegistry, e
         card,
         dedupeKey: `${scopeOf(options)}update:${event.platform}:${event.eventId}`,
         transient: true,
+        lane: "reply",
       });
     },
     async openForm(card, options) {

@@ -6,7 +6,7 @@
 import type { Card } from "./card.ts";
 import type { Destination } from "./adapter.ts";
 import type { MessageRef, Platform } from "./events.ts";
-import type { OutboxStore } from "../store/types.ts";
+import type { OutboxLane, OutboxStore } from "../store/types.ts";
 
 export interface Outbox {
   /**
@@ -14,9 +14,18 @@ export interface Outbox {
    * `transient` message is deleted once delivered (or given up on): replies to one person leave
    * no lasting record of when that person acted (DESIGN.md §3 rule 10).
    */
-  post(input: { workspaceId: string; platform: Platform; destination: Destination; card: Card; dedupeKey: string; notBefore?: Date; transient?: boolean }): Promise<boolean>;
+  post(input: {
+    workspaceId: string;
+    platform: Platform;
+    destination: Destination;
+    card: Card;
+    dedupeKey: string;
+    notBefore?: Date;
+    transient?: boolean;
+    lane?: OutboxLane;
+  }): Promise<boolean>;
   /** Queues the replacement of a posted card. */
-  update(input: { workspaceId: string; platform: Platform; ref: MessageRef; card: Card; dedupeKey: string; transient?: boolean }): Promise<boolean>;
+  update(input: { workspaceId: string; platform: Platform; ref: MessageRef; card: Card; dedupeKey: string; transient?: boolean; lane?: OutboxLane }): Promise<boolean>;
 }
 
 /**
@@ -46,7 +55,7 @@ function paceKeyFor(workspaceId: string, destination: Destination | { kind: "mes
 
 export function createOutbox(store: OutboxStore, notify: () => void = () => {}): Outbox {
   return {
-    async post({ workspaceId, platform, destination, card, dedupeKey, notBefore, transient }) {
+    async post({ workspaceId, platform, destination, card, dedupeKey, notBefore, transient, lane }) {
       const fresh = await store.enqueue({
         workspaceId,
         platform,
@@ -56,12 +65,13 @@ export function createOutbox(store: OutboxStore, notify: () => void = () => {}):
         card,
         paceKey: paceKeyFor(workspaceId, destination),
         transient: transient ?? false,
+        ...(lane ? { lane } : {}),
         ...(notBefore ? { notBefore } : {}),
       });
       if (fresh) notify();
       return fresh;
     },
-    async update({ workspaceId, platform, ref, card, dedupeKey, transient }) {
+    async update({ workspaceId, platform, ref, card, dedupeKey, transient, lane }) {
       const destination = { kind: "message" as const, ref };
       const fresh = await store.enqueue({
         workspaceId,
@@ -72,6 +82,7 @@ export function createOutbox(store: OutboxStore, notify: () => void = () => {}):
         card,
         paceKey: paceKeyFor(workspaceId, destination),
         transient: transient ?? false,
+        ...(lane ? { lane } : {}),
       });
       if (fresh) notify();
       return fresh;

@@ -10,7 +10,7 @@ import type { Clock } from "../core/clock.ts";
 import type { Logger } from "../core/logger.ts";
 import type { MessageRef, Platform } from "../core/events.ts";
 import { isBotError } from "../core/errors.ts";
-import type { OutboxMessage, OutboxStore } from "../store/types.ts";
+import type { OutboxLane, OutboxMessage, OutboxStore } from "../store/types.ts";
 import { createPacer, type Pacer } from "./pacer.ts";
 
 export interface OutboxWorkerOptions {
@@ -53,8 +53,6 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
   let timer: NodeJS.Timeout | undefined;
   let running = false;
   let stopping = false;
-  let busy: Promise<number> | undefined;
-  let again = false;
 
   const pacerFor = (key: string, pacing: PacingRules): Pacer => {
     let p = pacers.get(key);
@@ -81,7 +79,8 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
       return;
     }
     const pacing = (adapter ?? sender)!.pacing;
-    const pacer = pacerFor(email ? "email" : message.platform, pacing);
+    // Each lane has its own pacer: replies keep their own budget under the platform's limits.
+    const pacer = pacerFor(`${email ? "email" : message.platform}:${message.lane}`, pacing);
     const wait = pacer.reserve(message.paceKey, message.workspaceId);
     if (wait > 2000) {
       await store.defer(message.id, new Date(clock.now().getTime() + wait));
@@ -120,8 +119,8 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
     }
   }
 
-  async function processBatch(): Promise<number> {
-    const claimed = await store.claim(clock.now(), batchSize, lockMs);
+  async function processBatch(lane: OutboxLane): Promise<number> {
+    const claimed = await store.claim(clock.now(), batchSize, lockMs, lane);
     if (claimed.length === 0) return 0;
     // Sends to one conversation stay in order; different conversations go in parallel.
     const groups = new Map<string, OutboxMessage[]>();
@@ -134,34 +133,51 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
     return claimed.length;
   }
 
-  async function loop(): Promise<number> {
+  /**
+   * Each lane drains on its own (its own pass, its own "run again" flag), so a reply queued while
+   * a thousand invitations go out is claimed at once instead of after them.
+   */
+  const lanes = new Map<OutboxLane, { busy?: Promise<number>; again: boolean }>([
+    ["reply", { again: false }],
+    ["bulk", { again: false }],
+  ]);
+
+  async function drainLane(lane: OutboxLane): Promise<number> {
+    const state = lanes.get(lane)!;
     let total = 0;
     do {
-      again = false;
+      state.again = false;
       let n: number;
       do {
-        n = await processBatch();
+        n = await processBatch(lane);
         total += n;
       } while (n > 0 && !stopping);
-    } while (again);
+    } while (state.again && !stopping);
     return total;
   }
 
-  function run(): Promise<number> {
-    if (busy) {
-      again = true;
-      return busy;
+  function runLane(lane: OutboxLane): Promise<number> {
+    const state = lanes.get(lane)!;
+    if (state.busy) {
+      state.again = true;
+      return state.busy;
     }
-    busy = loop()
+    state.busy = drainLane(lane)
       .catch((error) => {
-        log.error("outbox pass failed", { error });
+        log.error("outbox pass failed", { lane, error });
         return 0;
       })
       .finally(() => {
-        busy = undefined;
+        state.busy = undefined;
       });
-    return busy;
+    return state.busy;
   }
+
+  const run = async (): Promise<number> => {
+    const [replies, bulk] = await Promise.all([runLane("reply"), runLane("bulk")]);
+    return replies + bulk;
+  };
+  const busyLanes = () => [...lanes.values()].map((l) => l.busy).filter((b): b is Promise<number> => b !== undefined);
 
   return {
     start() {
@@ -181,7 +197,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
       stopping = true;
       if (timer) clearTimeout(timer);
       timer = undefined;
-      if (busy) await busy;
+      await Promise.all(busyLanes());
     },
     kick() {
       if (running) void run();
@@ -189,8 +205,8 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
     async drain() {
       let total = 0;
       for (;;) {
-        if (busy) await busy;
-        const n = await loop();
+        await Promise.all(busyLanes());
+        const n = await run();
         total += n;
         if (n === 0) return total;
       }

@@ -19,6 +19,7 @@ interface RawRow {
   last_error: string | null;
   sent_ref: unknown;
   transient: boolean;
+  lane: string;
 }
 
 type ModelRow = Awaited<ReturnType<PrismaClient["outboxMessage"]["findFirstOrThrow"]>>;
@@ -39,6 +40,7 @@ function fromModel(row: ModelRow): OutboxMessage {
     lastError: row.lastError,
     sentRef: (row.sentRef as unknown as MessageRef | null) ?? null,
     transient: row.transient,
+    lane: row.lane === "reply" ? "reply" : "bulk",
   };
 }
 
@@ -59,6 +61,7 @@ function fromRaw(row: RawRow): OutboxMessage {
     lastError: row.last_error,
     sentRef: row.sent_ref ? json(row.sent_ref) : null,
     transient: Boolean(row.transient),
+    lane: row.lane === "reply" ? "reply" : "bulk",
   };
 }
 
@@ -66,26 +69,28 @@ export function createOutboxStore(prisma: PrismaClient, ids: Ids): OutboxStore {
   return {
     async enqueue(input) {
       const rows = await prisma.$executeRaw`
-        INSERT INTO outbox (id, workspace_id, platform, dedupe_key, op, destination, card, pace_key, status, attempts, next_attempt_at, created_at, transient)
+        INSERT INTO outbox (id, workspace_id, platform, dedupe_key, op, destination, card, pace_key, status, attempts, next_attempt_at, created_at, transient, lane)
         VALUES (${ids.uuid()}, ${input.workspaceId}, ${input.platform}, ${input.dedupeKey}, ${input.op},
                 ${JSON.stringify(input.destination)}::jsonb, ${JSON.stringify(input.card)}::jsonb, ${input.paceKey},
-                'pending', 0, ${input.notBefore ?? new Date(0)}, now(), ${input.transient ?? false})
+                'pending', 0, ${input.notBefore ?? new Date(0)}, now(), ${input.transient ?? false}, ${input.lane ?? "bulk"})
         ON CONFLICT (dedupe_key) DO NOTHING`;
       return rows > 0;
     },
-    async claim(now, limit, lockMs) {
+    async claim(now, limit, lockMs, lane) {
       const lockedUntil = new Date(now.getTime() + lockMs);
+      const lanes = lane ? [lane] : ["reply", "bulk"];
       const rows = await prisma.$queryRaw<RawRow[]>`
         UPDATE outbox SET status = 'sending', locked_until = ${lockedUntil}
         WHERE id IN (
           SELECT id FROM outbox
           WHERE status IN ('pending', 'sending') AND next_attempt_at <= ${now}
+            AND lane = ANY(${lanes})
             AND (locked_until IS NULL OR locked_until < ${now})
           ORDER BY next_attempt_at, created_at
           LIMIT ${limit}
           FOR UPDATE SKIP LOCKED)
         RETURNING id, workspace_id, platform, dedupe_key, op, destination, card, pace_key, status, attempts,
-                  next_attempt_at, last_error, sent_ref, transient`;
+                  next_attempt_at, last_error, sent_ref, transient, lane`;
       return rows.map(fromRaw).sort((a, b) => a.nextAttemptAt.getTime() - b.nextAttemptAt.getTime());
     },
     async markSent(id, ref, now) {

@@ -23,7 +23,11 @@ export interface OutboxMessage {
   sentRef: MessageRef | null;
   /** Deleted once delivered or dead, instead of kept as sent. */
   transient: boolean;
+  /** "reply": to the person who just acted, sent ahead of and paced apart from "bulk". */
+  lane: OutboxLane;
 }
+
+export type OutboxLane = "reply" | "bulk";
 
 interface EnqueueInput {
   workspaceId: string;
@@ -35,13 +39,14 @@ interface EnqueueInput {
   paceKey: string;
   notBefore?: Date;
   transient?: boolean;
+  lane?: OutboxLane;
 }
 
 export interface OutboxStore {
   /** Writes a message unless one with the same dedupe key exists; returns whether it was new. */
   enqueue(input: EnqueueInput): Promise<boolean>;
   /** Claims due messages for this worker (FOR UPDATE SKIP LOCKED), locking them for `lockMs`. */
-  claim(now: Date, limit: number, lockMs: number): Promise<OutboxMessage[]>;
+  claim(now: Date, limit: number, lockMs: number, lane?: OutboxLane): Promise<OutboxMessage[]>;
   markSent(id: string, ref: MessageRef | null, now: Date): Promise<void>;
   /** Deletes one message (a transient message, delivered or given up on). */
   remove(id: string): Promise<void>;
