@@ -8,6 +8,7 @@ import type { Config } from "./config.ts";
 import type { MailSender, PacingRules, PlatformAdapter } from "./core/adapter.ts";
 import { createSmtpSender } from "./email/smtp.ts";
 import { mountAnswerPage } from "./email/page.ts";
+import { createLinkingMailSender } from "./email/send.ts";
 import { createBot, type Bot } from "./core/bot.ts";
 import { features } from "./features.ts";
 import { systemClock, type Clock } from "./core/clock.ts";
@@ -84,7 +85,8 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   }
   const adapters = new Map<Platform, PlatformAdapter>();
   for (const a of overrides.adapters ?? []) adapters.set(a.platform, a);
-  const mail = overrides.mail ?? (config.mail ? createSmtpSender(config.mail) : undefined);
+  const smtp = overrides.mail ?? (config.mail ? createSmtpSender(config.mail) : undefined);
+  const mail = smtp ? createLinkingMailSender(smtp, store.rounds, config.publicUrl) : undefined;
   const outboxWorker = createOutboxWorker({
     store: store.outbox,
     adapters,

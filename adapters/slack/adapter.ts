@@ -90,7 +90,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   };
   registerListeners(app, dispatch);
   if (installations) mountOAuth(http, { config, installations, logger: log, onInstalled: (event) => dispatch(event) });
-  const sender = createSlackSender(api, tokenFor, log);
+  const sender = createSlackSender(api, tokenFor, log, config.apiUrl);
 
   return {
     platform: "slack",

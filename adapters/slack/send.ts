@@ -21,7 +21,21 @@ export interface SlackSender {
   listMembers(workspaceId: string, conversationId: string): Promise<ConversationMember[]>;
 }
 
-export function createSlackSender(api: SlackApi, tokenFor: (workspaceId: string) => Promise<string>, log: Logger): SlackSender {
+/**
+ * Slack's response URLs live on hooks.slack.com; a configured SLACK_API_URL (a proxy, the tests'
+ * fake) is trusted the same. Anything else is never fetched, whatever a payload carried.
+ */
+export function responseUrlAllowed(url: string, apiUrl?: string): boolean {
+  try {
+    const u = new URL(url);
+    if (u.protocol === "https:" && u.hostname === "hooks.slack.com") return true;
+    return apiUrl !== undefined && u.origin === new URL(apiUrl).origin;
+  } catch {
+    return false;
+  }
+}
+
+export function createSlackSender(api: SlackApi, tokenFor: (workspaceId: string) => Promise<string>, log: Logger, apiUrl?: string): SlackSender {
   const userCache = new Map<string, { at: number; member: ConversationMember }>();
 
   async function postMessage(workspaceId: string, channel: string, card: Card): Promise<MessageRef> {
@@ -100,6 +114,7 @@ export function createSlackSender(api: SlackApi, tokenFor: (workspaceId: string)
       const extra = ref.extra ?? {};
       const { text, blocks } = cardToBlockKit(card);
       if (extra.ephemeral === "true" && extra.response_url) {
+        if (!responseUrlAllowed(extra.response_url, apiUrl)) throw new BotError("ADAPTER_SEND_FAILED", "Slack response_url is not on hooks.slack.com", { retryable: false });
         const res = await fetch(extra.response_url, {
           method: "POST",
           headers: { "content-type": "application/json" },

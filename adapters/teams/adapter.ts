@@ -18,7 +18,7 @@ import type { Logger } from "../../src/core/logger.ts";
 import type { HttpServer } from "../../src/http/server.ts";
 import type { TeamsStorePort } from "../../src/store/ports.ts";
 import { serviceUrlAllowed, teamsAuthConfig } from "./auth.ts";
-import { activitySchema, activityToEvent } from "./receive.ts";
+import { activitySchema, activityToEvent, isPersonal } from "./receive.ts";
 import { createReferences, stableReference } from "./references.ts";
 import { createTeamsSender } from "./send.ts";
 import { cardToAdaptiveCard, type Json } from "./render.ts";
@@ -26,6 +26,7 @@ import type { Card } from "../../src/core/card.ts";
 
 /** How long an Action.Execute waits for the core's answer (Teams waits for an invoke response). */
 const INVOKE_WAIT_MS = 4000;
+const INVOKE_MAX_MS = 12_000;
 
 /** Teams: 7 messages per second per conversation, 50 per second per tenant. */
 const TEAMS_PACING: PacingRules = { perConversationIntervalMs: 150, perWorkspacePerSecond: 50, maxAttempts: 6 };
@@ -82,18 +83,24 @@ export function createTeamsAdapter(options: TeamsAdapterOptions): TeamsAdapter {
     const invoke = activity.type === "invoke" && event?.kind === "action";
     let answered: Promise<Json | null> | undefined;
     let handled: () => void = () => {};
+    let started: () => void = () => {};
     if (invoke) {
       const trigger = `invoke:${randomUUID()}`;
       event.trigger = trigger;
+      // Pressed in a team channel or group chat: only a direct answer may be shown.
+      if (!isPersonal(activity)) event.directOnly = true;
       answered = new Promise<Json | null>((resolve) => {
         pending.set(trigger, resolve);
         handled = () => resolve(null);
-        setTimeout(() => resolve(null), INVOKE_WAIT_MS).unref();
+        // The core's time starts when it picks the event up; Teams itself waits about 15 s in all.
+        started = () => setTimeout(() => resolve(null), INVOKE_WAIT_MS).unref();
+        setTimeout(() => resolve(null), INVOKE_MAX_MS).unref();
       }).finally(() => pending.delete(trigger));
     }
     dispatcher.dispatch(
       event,
       async () => {
+        started();
         await refs.saveFrom(reference, activity);
         if (event?.kind === "message") {
           // Mentions of people arrive as Teams ids; the grammar gets the AAD ids the bot stores.

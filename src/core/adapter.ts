@@ -20,7 +20,13 @@ export type Destination =
   /** The person's home view (Slack App Home); platforms without one show it in the DM. */
   | { kind: "home"; userId: string }
   /** An email to someone with no account on the platform (sent by the mail sender, not the platform). */
-  | { kind: "email"; to: string };
+  | { kind: "email"; to: string; link?: EmailLink };
+
+/** The invitation an email's answer link is for: the link is made when the email is sent. */
+export interface EmailLink {
+  roundId: string;
+  userId: string;
+}
 
 /** A form the core asks an adapter to open in answer to an event (DESIGN: forms are explicit). */
 export interface FormRequest {
@@ -100,5 +106,5 @@ export interface PlatformAdapter {
  */
 export interface MailSender {
   readonly pacing: PacingRules;
-  send(to: string, card: Card): Promise<void>;
+  send(to: string, card: Card, link?: EmailLink): Promise<void>;
 }

@@ -91,8 +91,15 @@ export function createHandlerContext(deps: BotDeps, commands: CommandRegistry, e
     ? { kind: "conversation", conversationId: event.conversationId }
     : { kind: "private", conversationId: event.conversationId, userId: event.userId, notice };
   /** A button press the platform waits on (Teams Action.Execute) is answered in place, to that person only. */
-  const answerDirectly = async (card: Card): Promise<boolean> =>
-    event.kind === "action" && event.trigger !== undefined && (await deps.forms.respond(event.platform, workspace.id, event.trigger, card).catch(() => false));
+  const answerDirectly = async (card: Card): Promise<boolean> => {
+    if (event.trigger === undefined || event.kind !== "action") return false;
+    if (await deps.forms.respond(event.platform, workspace.id, event.trigger, card).catch(() => false)) return true;
+    if (!event.directOnly) return false;
+    // Too late to answer in place: editing the shared card or posting a notice would show
+    // everyone in the channel who pressed it, and when.
+    deps.logger.warn("a direct answer came too late and was dropped", { platform: event.platform });
+    return true;
+  };
   const ctx: HandlerContext = {
     deps,
     event,

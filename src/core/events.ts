@@ -25,6 +25,12 @@ interface EventOrigin {
    * the platform gives one. Used at once by `ctx.openForm`; never stored.
    */
   trigger?: string;
+  /**
+   * The platform waits for a direct answer to this event and nothing else may be shown (a Teams
+   * Action.Execute on a card shared in a channel): an answer that cannot be given directly is
+   * dropped, never posted or edited where others would see it.
+   */
+  directOnly?: boolean;
 }
 
 export interface CommandEvent extends EventOrigin {

@@ -9,6 +9,8 @@ export interface EmailInvitation {
   closes: string;
   /** The disclosure shown before any question in chat (what is stored, who sees what). */
   disclosure: string;
+  /** How many were invited, and by email at which domains. */
+  invited: string;
   link: string;
   stop: string;
   /** Reminder number (1 or 2); absent for the invitation. */
@@ -23,6 +25,7 @@ export function emailInvitationCard(t: Translate & { locale: string }, e: EmailI
       heading(e.title),
       text(e.reminder ? t("email.reminder_intro", { title: e.title, closes: e.closes }) : t("email.invite_intro", { title: e.title, minutes: e.minutes, closes: e.closes })),
       text(e.disclosure),
+      context(e.invited),
       text(t("email.invite_link", { link: e.link })),
       e.reminder ? context(t("email.reminder_replaces")) : undefined,
       context(t("email.invite_ignore", { stop: e.stop })),

@@ -89,7 +89,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
     if (wait > 0) await new Promise((r) => setTimeout(r, wait));
     try {
       if (sender && message.destination.kind === "email") {
-        await sender.send(message.destination.to, message.card);
+        await sender.send(message.destination.to, message.card, message.destination.link);
         await done(message, null);
       } else if (message.op === "update") {
         if (message.destination.kind !== "message") throw new Error("update without a message reference");

@@ -5,7 +5,7 @@
 import type { BotDeps } from "../core/context.ts";
 import type { RubricDefinition } from "../core/prompts/schemas.ts";
 import type { AudienceSpec, Partnership, Round, Workspace } from "../store/types.ts";
-import { audienceRule, inviteDestination, inviteesOf, rememberInvitees, resolveAudience, tokensOf, type AudienceProblem } from "../surveys/audience.ts";
+import { audienceRule, inviteDestination, inviteesOf, rememberInvitees, resolveAudience, type AudienceProblem } from "../surveys/audience.ts";
 import { queueRoundEmail } from "../email/send.ts";
 import { postSharedInvitations, sharedChannels, sharedInvitation } from "../surveys/shared-invite.ts";
 import { promiseOf } from "../core/gate.ts";
@@ -77,7 +77,6 @@ export async function startRubric(
   const started = (await deps.store.rounds.byId(round.id))!;
   let withoutOrganisation = 0;
   const byOrganisation: Record<string, number> = {};
-  const tokens = tokensOf(resolved);
   const shared = sharedChannels(deps, workspace, inviteesOf(resolved));
   await postSharedInvitations(deps, workspace, started, shared, (t) =>
     sharedInvitation(t, rubricInvitationCard(t, workspace.timezone, started, rubric, partnership.name, null), "rubric.open:"),
@@ -85,9 +84,8 @@ export async function startRubric(
   for (const invitee of inviteesOf(resolved)) {
     const { userId } = invitee;
     if (invitee.channelId && shared.has(invitee.channelId)) continue;
-    const token = tokens.get(userId);
-    if (invitee.email && token) {
-      await queueRoundEmail(deps, workspace, started, { userId, email: invitee.email, locale: invitee.locale ?? null }, token, (t) => ({
+    if (invitee.email) {
+      await queueRoundEmail(deps, workspace, started, { userId, email: invitee.email, locale: invitee.locale ?? null }, (t) => ({
         title: t("rubric.email_title", { partnership: partnership.name }),
         minutes: rubric.elements.length,
         disclosure: t("pulse.disclosure", { threshold: started.threshold, commenters: started.minCommenters }),

@@ -9,7 +9,7 @@ import type { RubricDefinition } from "../core/prompts/schemas.ts";
 import type { AnswerInput, Round, Workspace } from "../store/types.ts";
 import { personHash } from "../surveys/participation.ts";
 import { recordAnonymously } from "../surveys/record.ts";
-import { segmentOf } from "../surveys/segments.ts";
+import { isEmailInvitee, segmentOf } from "../surveys/segments.ts";
 import { DONT_KNOW } from "./definitions.ts";
 
 export type RubricParse =
@@ -62,7 +62,7 @@ export async function submitRubric(
   const hash = collective ? personHash(secret, workspace.id, `org:${organisation!.toLowerCase()}`) : personHash(secret, workspace.id, userId);
   // An individual rating of a partnership round carries its group (side, and organisation when
   // large enough), fixed by the round's plan; a collective one is attributed to its organisation.
-  const segment = collective ? { side: null, organisation } : segmentOf(round.segmentPlan, organisation);
+  const segment = collective ? { side: null, organisation } : segmentOf(round.segmentPlan, organisation, isEmailInvitee(userId));
   const recorded = await recordAnonymously(deps, round.id, hash, {
     organisation: segment.organisation,
     side: segment.side,

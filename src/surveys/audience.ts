@@ -11,7 +11,7 @@
 import type { BotDeps } from "../core/context.ts";
 import { effectiveThreshold } from "../core/gate.ts";
 import type { Destination } from "../core/adapter.ts";
-import { newLinkToken, type LinkToken } from "../email/tokens.ts";
+import { normaliseEmail } from "../core/grammar/options.ts";
 import type { AudienceSpec, Invitee, Workspace } from "../store/types.ts";
 
 export const MAX_AUDIENCE = 5000;
@@ -23,7 +23,7 @@ export interface ResolvedAudience {
   /** Invitees the bot cannot DM, with the channel where it can reach them privately. */
   inChannel: Map<string, string>;
   /** People invited by email (random person ids `mail:…`), with their address and link token. */
-  emails: Map<string, { email: string; locale: string | null; token: LinkToken }>;
+  emails: Map<string, { email: string; locale: string | null }>;
   unreachable: number;
   /** Email was asked for but cannot be sent (no SMTP_URL), or `contacts` without a partnership's contacts. */
   emailProblem?: "email_off" | "contacts_none";
@@ -71,15 +71,15 @@ export async function resolveAudience(
 /** Typed addresses and the partnership's contacts, each under a random person id with a fresh link token. */
 async function emailInvitees(deps: BotDeps, workspace: Workspace, spec: AudienceSpec & { emails?: string[] }, partnershipId: string | null) {
   const emails: ResolvedAudience["emails"] = new Map();
-  const wanted = new Map<string, string | null>((spec.emails ?? []).map((e) => [e.toLowerCase(), null]));
+  const wanted = new Map<string, string | null>((spec.emails ?? []).map((e) => [normaliseEmail(e), null]));
   if (spec.contacts) {
     const contacts = partnershipId ? await deps.store.partnerships.contacts(partnershipId) : [];
     if (contacts.length === 0) return { emails, problem: "contacts_none" as const };
-    for (const c of contacts) wanted.set(c.email, c.locale ?? wanted.get(c.email) ?? null);
+    for (const c of contacts) wanted.set(normaliseEmail(c.email), c.locale ?? wanted.get(normaliseEmail(c.email)) ?? null);
   }
   if (wanted.size === 0) return { emails };
   if (!deps.links.email) return { emails, problem: "email_off" as const };
-  for (const [email, locale] of wanted) emails.set(`mail:${deps.ids.uuid()}`, { email, locale: locale ?? workspace.locale ?? null, token: newLinkToken() });
+  for (const [email, locale] of wanted) emails.set(`mail:${deps.ids.uuid()}`, { email, locale: locale ?? workspace.locale ?? null });
   return { emails };
 }
 
@@ -87,12 +87,10 @@ async function emailInvitees(deps: BotDeps, workspace: Workspace, spec: Audience
 export const inviteesOf = (resolved: ResolvedAudience): Invitee[] =>
   resolved.invitees.map((userId) => {
     const mail = resolved.emails.get(userId);
-    if (mail) return { userId, email: mail.email, tokenHash: mail.token.hash, locale: mail.locale };
+    // No link yet: its token is made when the email is sent (send.ts), so none waits in the outbox.
+    if (mail) return { userId, email: mail.email, tokenHash: null, locale: mail.locale };
     return { userId, channelId: resolved.inChannel.get(userId) ?? null };
   });
-
-/** The link token of each person invited by email (kept in memory only until the email is queued). */
-export const tokensOf = (resolved: ResolvedAudience): Map<string, string> => new Map([...resolved.emails].map(([userId, m]) => [userId, m.token.token]));
 
 /**
  * Where a person's invitation or reminder goes: their DM, or (a shared channel's member the bot

@@ -16,7 +16,7 @@ import { templateOf } from "./results.ts";
 import { invite, pulseDetails, sharedPulseInvitation } from "./start.ts";
 import { postSharedInvitations, sharedChannels } from "./shared-invite.ts";
 import { remindByEmail } from "../email/send.ts";
-import { inviteDestination, inviteesOf, rememberInvitees, resolveAudience, tokensOf } from "./audience.ts";
+import { inviteDestination, inviteesOf, rememberInvitees, resolveAudience } from "./audience.ts";
 import { promiseOf } from "../core/gate.ts";
 import { planSegments } from "./segments.ts";
 
@@ -51,7 +51,7 @@ async function openScheduled(deps: BotDeps, round: Round): Promise<boolean> {
   await rememberInvitees(deps, workspace, resolved);
   const segmentPlan = await planSegments(deps, workspace, opened.partnershipId, resolved.invitees, opened.threshold);
   await deps.store.rounds.setInvitees(round.id, inviteesOf(resolved), resolved.unreachable, segmentPlan);
-  await invite(deps, workspace, (await deps.store.rounds.byId(round.id))!, await templateOf(deps, round), inviteesOf(resolved), tokensOf(resolved));
+  await invite(deps, workspace, (await deps.store.rounds.byId(round.id))!, await templateOf(deps, round), inviteesOf(resolved));
   return true;
 }
 
@@ -100,7 +100,10 @@ export const pulseRemindersJob: JobDefinition = {
         const { userId } = invitee;
         if (invitee.channelId && shared.has(invitee.channelId)) continue;
         const hash = personHash(secret, workspace.id, userId);
-        if (answered.has(hash) || optedOut.has(hash)) continue;
+        // Email reminders go to everyone invited by email who has not opted out, answered or not:
+        // a reminder sent only to those who had not answered would tell whoever reads the mail
+        // trail (the relay's logs, the sender's Sent folder) who had.
+        if ((answered.has(hash) && !invitee.email) || optedOut.has(hash)) continue;
         const member = invitee.email ? null : await deps.store.members.get(workspace.id, userId);
         if (member?.remindersOptOut) continue;
         const zone = member?.timezone ?? workspace.timezone;

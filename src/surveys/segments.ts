@@ -29,6 +29,10 @@ export async function planSegments(deps: BotDeps, workspace: Workspace, partners
     perOrganisation.set(org.name, (perOrganisation.get(org.name) ?? 0) + 1);
     perSide.set(org.side, (perSide.get(org.side) ?? 0) + 1);
   }
+  // People invited by email are the partnership's partner contacts: they count on the partners'
+  // side (never as a small group of their own, which a database reader could pick out).
+  const byEmail = invitees.filter(isEmailInvitee).length;
+  if (byEmail > 0) perSide.set("partner", (perSide.get("partner") ?? 0) + byEmail);
   const t = effectiveThreshold(threshold);
   return {
     sides: (["host", "partner"] as const).filter((s) => (perSide.get(s) ?? 0) >= t),
@@ -37,8 +41,12 @@ export async function planSegments(deps: BotDeps, workspace: Workspace, partners
   };
 }
 
-/** What one person's answer records under a round's plan. */
-export function segmentOf(plan: SegmentPlan | null, organisation: string | null): { side: Side | null; organisation: string | null } {
+/** Person ids of people invited by email (random, with no member row). */
+export const isEmailInvitee = (userId: string): boolean => userId.startsWith("mail:");
+
+/** What one person's answer records under a round's plan (`byEmail`: invited by email, a partner). */
+export function segmentOf(plan: SegmentPlan | null, organisation: string | null, byEmail = false): { side: Side | null; organisation: string | null } {
+  if (plan && byEmail) return { side: plan.sides.includes("partner") ? "partner" : null, organisation: null };
   if (!plan || !organisation) return { side: null, organisation: null };
   const name = Object.keys(plan.organisations).find((o) => o.toLowerCase() === organisation.toLowerCase());
   if (!name) return { side: null, organisation: null };

@@ -6,7 +6,7 @@ import { DateTime } from "luxon";
 import type { BotDeps } from "../core/context.ts";
 import type { SurveyTemplate } from "../core/prompts/schemas.ts";
 import type { AudienceSpec, Invitee, Round, Workspace } from "../store/types.ts";
-import { audienceRule, inviteDestination, inviteesOf, rememberInvitees, resolveAudience, tokensOf, type AudienceProblem } from "./audience.ts";
+import { audienceRule, inviteDestination, inviteesOf, rememberInvitees, resolveAudience, type AudienceProblem } from "./audience.ts";
 import { queueRoundEmail, type RoundDetails } from "../email/send.ts";
 import type { Translate } from "../core/i18n.ts";
 import { postSharedInvitations, sharedChannels, sharedInvitation } from "./shared-invite.ts";
@@ -68,7 +68,7 @@ export async function startPulse(deps: BotDeps, input: StartInput): Promise<{ ro
   const segmentPlan = await planSegments(deps, input.workspace, round.partnershipId, resolved.invitees, round.threshold);
   await deps.store.rounds.setInvitees(round.id, inviteesOf(resolved), resolved.unreachable, segmentPlan);
   const started = (await deps.store.rounds.byId(round.id))!;
-  await invite(deps, input.workspace, started, input.template, inviteesOf(resolved), tokensOf(resolved));
+  await invite(deps, input.workspace, started, input.template, inviteesOf(resolved));
   return { round: started, unreachable: resolved.unreachable };
 }
 
@@ -86,15 +86,14 @@ export const sharedPulseInvitation = (t: Translate & { locale: string }, workspa
   sharedInvitation(t, invitationCard({ t, zone: workspace.timezone, organisation: null }, round, template, reminder), "pulse.open:");
 
 /** Queues one private invitation per person, in their own language and time zone, by their route. */
-export async function invite(deps: BotDeps, workspace: Workspace, round: Round, template: SurveyTemplate, invitees: Invitee[], tokens: Map<string, string>): Promise<void> {
+export async function invite(deps: BotDeps, workspace: Workspace, round: Round, template: SurveyTemplate, invitees: Invitee[]): Promise<void> {
   const shared = sharedChannels(deps, workspace, invitees);
   await postSharedInvitations(deps, workspace, round, shared, (t) => sharedPulseInvitation(t, workspace, round, template));
   for (const invitee of invitees) {
     const { userId } = invitee;
     if (invitee.channelId && shared.has(invitee.channelId)) continue;
-    const token = tokens.get(userId);
-    if (invitee.email && token) {
-      await queueRoundEmail(deps, workspace, round, { userId, email: invitee.email, locale: invitee.locale ?? null }, token, pulseDetails(round, template));
+    if (invitee.email) {
+      await queueRoundEmail(deps, workspace, round, { userId, email: invitee.email, locale: invitee.locale ?? null }, pulseDetails(round, template));
       continue;
     }
     const member = await deps.store.members.get(workspace.id, userId);

@@ -7,7 +7,7 @@ import type { SurveyTemplate } from "../core/prompts/schemas.ts";
 import type { AnswerInput, Round, Workspace } from "../store/types.ts";
 import { personHash } from "./participation.ts";
 import { recordAnonymously } from "./record.ts";
-import { segmentOf } from "./segments.ts";
+import { isEmailInvitee, segmentOf } from "./segments.ts";
 import { NOT_APPLICABLE, questionsOf } from "./templates.ts";
 
 export type SubmitOutcome = { ok: true } | { ok: false; reason: "closed" | "not_invited" | "already_answered" | "failed" };
@@ -55,7 +55,7 @@ export async function submitPulse(
   if (!secret) return { ok: false, reason: "closed" };
   if (!(await deps.store.rounds.isInvited(round.id, userId))) return { ok: false, reason: "not_invited" };
   // In a round of a partnership the answer carries its side (and organisation, when large enough).
-  const segment = segmentOf(round.segmentPlan, organisation);
+  const segment = segmentOf(round.segmentPlan, organisation, isEmailInvitee(userId));
   const recorded = await recordAnonymously(deps, round.id, personHash(secret, workspace.id, userId), { ...parsed, ...segment });
   if (recorded === "already") return { ok: false, reason: "already_answered" };
   return recorded === "failed" ? { ok: false, reason: "failed" } : { ok: true };

@@ -60,6 +60,8 @@ describe("email invitations and the answer page", () => {
     const mail = smtp.mails.find((m) => m.to.includes("sita@shanti.org.np"))!;
     expect(mail.raw).toMatch(/^From: Reflection bot <reflect@example\.org>/m);
     expect(mail.text).toContain("Anonymous: your answers are stored with a random id");
+    // Who else was invited by email, by domain: a round of the coordinator's own aliases shows.
+    expect(mail.text).toContain("You are one of 10 people invited to this round. Invited by email, by address domain: shanti.org.np (4).");
     // Nothing about the address or the link stays in the outbox once sent.
     expect(await h.app.store.rawQuery("SELECT 1 FROM outbox WHERE destination::text LIKE '%shanti.org.np%' OR card::text LIKE '%/answer/%'")).toEqual([]);
 
@@ -118,6 +120,20 @@ describe("email invitations and the answer page", () => {
     expect(responses[0]!.text).toContain("6 of 10 answered");
   });
 
+  it("an email waiting in the queue holds no working link; the link is made as it leaves", async () => {
+    await smtp.close();
+    await h.command("carlos", `pulse start quick-pulse to <#C-PARTNERS> email:${partners.join(",")}`, { conversation: "C-PARTNERS" });
+    const waiting = await h.app.store.rawQuery<{ card: string }>("SELECT card::text AS card FROM outbox WHERE destination::text LIKE '%\"email\"%'");
+    expect(waiting.length).toBe(4);
+    for (const row of waiting) {
+      expect(row.card).toContain("{{answer-link}}");
+      expect(row.card).not.toMatch(/\/answer\/[A-Za-z0-9_-]{22}/);
+    }
+    // A failed attempt made a token that left with nothing: only its hash is kept, and the next
+    // attempt makes another.
+    smtp = await startSmtp();
+  });
+
   it("an unknown token gets a plain page, never a trace; the link stops working when the round closes and addresses go", async () => {
     const unknown = await fetch(`${base}/answer/AAAAAAAAAAAAAAAAAAAAAA`);
     expect(unknown.status).toBe(404);
@@ -147,6 +163,9 @@ describe("email invitations and the answer page", () => {
   it("reminds by email at most twice with a fresh link each time, and stops when asked", async () => {
     await h.command("carlos", `pulse start quick-pulse to <#C-PARTNERS> email:${partners.join(",")} closes in 7d`, { conversation: "C-PARTNERS" });
     const first = linkFor(partners[0]!);
+    // partners[3] answers at once; the reminders still reach them, so the mail trail says nothing of who answered.
+    const html = await (await fetch(linkFor(partners[3]!))).text();
+    await post(linkFor(partners[3]!), Object.fromEntries([...html.matchAll(/name="(q:[a-z-]+)" value="3"/g)].map((m) => [m[1]!, "3"])));
     const job = h.app.jobs.get("pulse-reminders");
     // Half-way, at 11:00 in the workspace's zone (UTC here).
     h.clock.set(new Date(h.clock.now().getTime() + 4 * 86_400_000));

@@ -87,6 +87,19 @@ describe("Teams: people without the app answer in the channel", () => {
     // Someone outside the audience is told so, privately.
     const outsider = await execute("stranger", card.id, { rb_action: open });
     expect(textOf(outsider.body.value)).toMatch(/sent to other people|not invited/);
+    // A core too slow to answer in place shows nothing in the channel: no edit, no notice naming anyone.
+    const secret = h.app.store.rounds.secret.bind(h.app.store.rounds);
+    h.app.store.rounds.secret = async (id: string) => {
+      await new Promise((r) => setTimeout(r, 4500));
+      return secret(id);
+    };
+    const sentBefore = h.connector.sent.length;
+    const late = await execute("g2", card.id, { rb_action: open });
+    h.app.store.rounds.secret = secret;
+    await h.settle();
+    expect(late.body.type).toBe("application/vnd.microsoft.activity.message");
+    expect(card.versions).toBe(1);
+    expect(h.connector.sent.slice(sentBefore).filter((s) => s.conversationId === CHANNEL)).toEqual([]);
     h.clock.advance(49 * 3_600_000);
     await h.message("coord", "pulse close", { conversation: CHANNEL });
     await h.settle();

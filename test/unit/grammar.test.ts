@@ -225,6 +225,8 @@ describe("email audiences", () => {
       contacts: true,
     });
     expect(audience("email:<mailto:gita@shanti.org.np|gita@shanti.org.np>").emails).toEqual(["gita@shanti.org.np"]);
+    // Aliases of one mailbox are one person: a coordinator cannot pad a round with their own.
+    expect(audience("email:carlos+1@ngo.org,Carlos+2@NGO.org,carlos@ngo.org").emails).toEqual(["carlos@ngo.org"]);
   });
   it("refuses what is not an address, naming it", () => {
     expect(() => audience("email:sita")).toThrow();

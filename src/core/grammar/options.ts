@@ -14,17 +14,29 @@ export interface Audience {
 /** A plausible email address (the mail server has the last word). */
 export const EMAIL = /^[^\s@<>,;:"]+@[^\s@<>,;:"]+\.[^\s@<>,;:"]+$/;
 
+/**
+ * One mailbox, one address: lower-cased, and `name+anything@` read as `name@` (the same mailbox at
+ * most providers), so a coordinator cannot fill a round's audience with aliases of their own.
+ */
+export const normaliseEmail = (address: string): string => {
+  const lower = address.trim().toLowerCase();
+  const at = lower.lastIndexOf("@");
+  if (at < 1) return lower;
+  const local = lower.slice(0, at).split("+")[0] || lower.slice(0, at);
+  return `${local}${lower.slice(at)}`;
+};
+
 /** `email:a@b.org,c@d.org` (Slack links addresses: `email:<mailto:a@b.org|a@b.org>`). */
 function emailsOf(text: string, area: string): string[] {
   const list = text
     .slice("email:".length)
     .replace(/<mailto:([^|>]+)(?:\|[^>]*)?>/g, "$1")
     .split(/[,;]/)
-    .map((a) => a.trim().toLowerCase())
+    .map((a) => a.trim())
     .filter(Boolean);
   if (list.length === 0) fail(area, "error.email", { value: text });
   for (const a of list) if (a.length > 254 || !EMAIL.test(a)) fail(area, "error.email", { value: a });
-  return list;
+  return list.map(normaliseEmail);
 }
 
 /** A duration as typed: "7d", "2 weeks", "36h". */

@@ -6,7 +6,7 @@
  */
 import { card, context, heading, text } from "../../core/card.ts";
 import { defineCommand } from "../../core/commands.ts";
-import { type Cursor, EMAIL, fail, phrase, word } from "../../core/grammar/options.ts";
+import { type Cursor, EMAIL, fail, normaliseEmail, phrase, word } from "../../core/grammar/options.ts";
 import { isWord } from "../../core/grammar/tokens.ts";
 import { errorCard } from "../../core/replies.ts";
 import { COORDINATORS } from "../../core/roles.ts";
@@ -45,7 +45,7 @@ export const partnerEmailsCommand = defineCommand({
         .map((x) => x.trim().toLowerCase())
         .filter(Boolean)) {
         if (a.length > 254 || !EMAIL.test(a)) return fail("partner", "error.email", { value: a });
-        emails.push(a);
+        emails.push(normaliseEmail(a));
       }
       if (!raw) return fail("partner", "error.email", { value: t.kind === "word" || t.kind === "quoted" ? t.text : "" });
     }

@@ -202,6 +202,9 @@ export function createRoundStore(prisma: PrismaClient, ids: Ids, maintenance: Ma
       if (!row) return null;
       return { roundId: row.roundId, userId: row.userId, channelId: row.channelId, email: row.email, tokenHash: row.tokenHash, locale: row.locale };
     },
+    async setToken(roundId, userId, tokenHash) {
+      return (await prisma.roundInvitee.updateMany({ where: { roundId, userId }, data: { tokenHash } })).count === 1;
+    },
     async replaceToken(roundId, userId, tokenHash, reminder) {
       const result = await prisma.roundInvitee.updateMany({ where: { roundId, userId, reminded: { lt: reminder } }, data: { tokenHash, reminded: reminder } });
       return result.count === 1;

@@ -129,7 +129,9 @@ export interface RoundStore {
    * Gives an email invitee a new link for reminder number `reminder`: true only for the one
    * caller that moved them to it (a re-run slot, or another replica, gets false and sends nothing).
    */
-  replaceToken(roundId: string, userId: string, tokenHash: string, reminder: number): Promise<boolean>;
+  replaceToken(roundId: string, userId: string, tokenHash: string | null, reminder: number): Promise<boolean>;
+  /** Gives an email invitee the link about to be sent; false when the invitation is gone. */
+  setToken(roundId: string, userId: string, tokenHash: string): Promise<boolean>;
   isInvited(roundId: string, userId: string): Promise<boolean>;
   /**
    * Moves a scheduled round to open with its secret and the thresholds in force now. A round
