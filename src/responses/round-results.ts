@@ -8,14 +8,13 @@ import type { BotDeps } from "../core/context.ts";
 import type { Translate } from "../core/i18n.ts";
 import type { Round, Workspace } from "../store/types.ts";
 import { computeRubricResults } from "../rubrics/results.ts";
-import { rubricResultsCard } from "../rubrics/results-card.ts";
+import { checkinResultsCard, pulseResultsCard } from "../charts/results-charts.ts";
 import { computePulseResults } from "../surveys/results.ts";
-import { resultsCard } from "../surveys/results-card.ts";
 
 export async function roundResultsCard(deps: BotDeps, workspace: Workspace, round: Round, t: Translate & { locale: string }, zone: string): Promise<Card> {
   return round.kind === "pulse"
-    ? resultsCard(t, await computePulseResults(deps, workspace, round, t.locale), zone)
-    : rubricResultsCard(t, await computeRubricResults(deps, workspace, round, t.locale), zone);
+    ? pulseResultsCard(deps, t, await computePulseResults(deps, workspace, round, t.locale), zone)
+    : checkinResultsCard(t, await computeRubricResults(deps, workspace, round, t.locale), zone);
 }
 
 /** Someone a round was addressed to, and the way to reach them again (the way they were invited). */

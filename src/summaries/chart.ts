@@ -75,11 +75,16 @@ function chartSpec(series: ChartSeries, titles: { qualities: string; elements: s
 /** PNG bytes of the chart, or null when there is nothing to draw. */
 export async function renderChart(series: ChartSeries, titles: { qualities: string; elements: string }): Promise<Buffer | null> {
   if (!hasChartData(series)) return null;
+  return renderSpec(chartSpec(series, titles));
+}
+
+/** Any vega-lite spec to PNG, with the shipped font (the one pipeline every chart goes through). */
+export async function renderSpec(spec: TopLevelSpec, width = 1000): Promise<Buffer> {
   const { vega, compile, Resvg } = await renderers();
-  const view = new vega.View(vega.parse(compile(chartSpec(series, titles)).spec), { renderer: "none" });
+  const view = new vega.View(vega.parse(compile(spec).spec), { renderer: "none" });
   const svg = await view.toSVG();
   view.finalize();
-  const png = new Resvg(svg, { font: { loadSystemFonts: false, fontFiles: [FONT], defaultFontFamily: "DejaVu Sans" }, background: "white", fitTo: { mode: "width", value: 1000 } })
+  const png = new Resvg(svg, { font: { loadSystemFonts: false, fontFiles: [FONT], defaultFontFamily: "DejaVu Sans" }, background: "white", fitTo: { mode: "width", value: width } })
     .render()
     .asPng();
   return Buffer.from(png);

@@ -7,7 +7,7 @@ import type { BotDeps } from "../core/context.ts";
 import { roundScope } from "../core/outbox.ts";
 import type { Round, Workspace } from "../store/types.ts";
 import { computePulseResults, templateOf } from "./results.ts";
-import { resultsCard } from "./results-card.ts";
+import { pulseResultsCard } from "../charts/results-charts.ts";
 import { scheduleNext } from "./start.ts";
 import { postResults } from "./post-results.ts";
 
@@ -18,7 +18,7 @@ export async function closePulseRound(deps: BotDeps, workspace: Workspace, round
   if (!(await deps.store.rounds.close(round.id, now, roundScope(round)))) return false;
   const closed = (await deps.store.rounds.byId(round.id))!;
   const template = await templateOf(deps, closed);
-  await postResults(deps, workspace, closed, async (t, zone) => resultsCard(t, await computePulseResults(deps, workspace, closed, t.locale), zone));
+  await postResults(deps, workspace, closed, async (t, zone) => pulseResultsCard(deps, t, await computePulseResults(deps, workspace, closed, t.locale), zone));
   await scheduleNext(deps, closed, template, now);
   deps.logger.info("pulse round closed", { round: closed.id });
   return true;

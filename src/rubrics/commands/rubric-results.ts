@@ -1,6 +1,6 @@
 /** The latest closed check-in's results (or, while one is open, how many answered). */
 import { computeRubricResults } from "../results.ts";
-import { rubricResultsCard } from "../results-card.ts";
+import { checkinResultsCard } from "../../charts/results-charts.ts";
 import { latestRubricRound } from "../find-round.ts";
 import { partnershipArg } from "../../reviews/partner-lookup.ts";
 import { defineCommand } from "../../core/commands.ts";
@@ -16,6 +16,6 @@ export const rubricResultsCommand = defineCommand({
     const found = await latestRubricRound(ctx, command.partnership, "closed");
     if (!found) return;
     const results = await computeRubricResults(ctx.deps, ctx.workspace, found.round, ctx.t.locale);
-    await ctx.reply(rubricResultsCard(ctx.t, results, ctx.member.timezone ?? ctx.workspace.timezone));
+    await ctx.reply(await checkinResultsCard(ctx.t, results, ctx.member.timezone ?? ctx.workspace.timezone));
   },
 });
