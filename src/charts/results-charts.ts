@@ -86,7 +86,7 @@ export function rubricChartSpec(results: RubricResults, pick: (l: Record<string,
 export function withChart(card: Card, png: Buffer | null, alt: string): Card {
   if (!png) return card;
   const image: CardElement = { type: "image", url: `data:image/png;base64,${png.toString("base64")}`, alt };
-  // After the figures' summary line (the first three elements: heading, response rate, context).
+X
   const at = Math.min(3, card.elements.length);
   return { ...card, elements: [...card.elements.slice(0, at), image, ...card.elements.slice(at)] };
 }

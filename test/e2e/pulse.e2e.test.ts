@@ -60,6 +60,12 @@ describe("a pulse in the playground", () => {
     expect(text).toContain("3.6");
     expect(text).toContain("Please bring us into project design earlier");
     expect(text).toContain("Transfers take too long");
+    // The chart sits under the results' summary, with alt text, and really loads.
+    const chart = results.locator("img.card-image");
+    await expect(chart.getAttribute("alt")).resolves.toContain("the share of answers from strongly disagree");
+    await expect(chart.evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth)).resolves.toBeGreaterThan(100);
+    await chart.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: "/tmp/pulse-chart.png" });
 
     // Everyone in the channel sees the results, including a partner.
     await asPersona(page, "amani", "partners");
