@@ -86,8 +86,8 @@ export function rubricChartSpec(results: RubricResults, pick: (l: Record<string,
 export function withChart(card: Card, png: Buffer | null, alt: string): Card {
   if (!png) return card;
   const image: CardElement = { type: "image", url: `data:image/png;base64,${png.toString("base64")}`, alt };
-X
-  const at = Math.min(3, card.elements.length);
+  // Under the heading and the response rate, before the figures it pictures.
+  const at = Math.min(2, card.elements.length);
   return { ...card, elements: [...card.elements.slice(0, at), image, ...card.elements.slice(at)] };
 }
 
