@@ -58,6 +58,7 @@ import { workspaceExportCommand } from "./workspace/commands/workspace-export.ts
 import { workspaceDeleteCommand } from "./workspace/commands/workspace-delete.ts";
 import { workspaceKeepCommand } from "./workspace/commands/workspace-keep.ts";
 import { homeCard } from "./workspace/home.ts";
+import { homeCommand } from "./workspace/commands/home.ts";
 import { respondCommand } from "./responses/commands/respond.ts";
 import { resultsCommand } from "./responses/commands/results.ts";
 import { respondSubmitAction } from "./responses/actions/respond-submit.ts";
@@ -84,6 +85,7 @@ export const features: Features = {
     partnerEditCommand,
     partnerArchiveCommand,
     partnerOrgsCommand,
+    homeCommand,
     partnerEmailsCommand,
     reviewAddCommand,
     reviewListCommand,
