@@ -7,6 +7,10 @@ export const SLOW_TESTS = [
   "test/integration/process.test.ts",
   // A year of reminders simulated every 15 minutes in two time zones: about a minute of CPU.
   "test/unit/reminders-year.test.ts",
+  // A 1,000-member fan-out on the platforms' real pacing, watched while it runs.
+  "test/integration/lanes.test.ts",
+  // Teams Action.Execute, including a core held past the invoke's wait on purpose.
+  "test/integration/teams-channel.test.ts",
 ];
 
 // `npm test`: everything that runs on PGlite alone, no PostgreSQL server and no browser needed,
