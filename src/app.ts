@@ -126,6 +126,14 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   };
   const bot = createBot(deps, features);
   const http = createHttpServer(logger);
+  // Ready: migrations applied (the store opened), adapters and the outbox worker started, and the
+  // database answering. Alive (/healthz) says only that the process and the database answer.
+  let ready = false;
+  http.route("GET", "/readyz", async () => {
+    if (!ready) return json(503, { status: "starting" });
+    const ok = await store.ping();
+    return json(ok ? 200 : 503, { status: ok ? "ready" : "database unavailable", database: store.kind });
+  });
   http.route("GET", "/healthz", async () => {
     const ok = await store.ping();
     return json(ok ? 200 : 503, { status: ok ? "ok" : "database unavailable", database: store.kind });
@@ -185,6 +193,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       if (!config.databaseUrl && config.dataDir !== "memory://") control.publish(config.dataDir, port);
       for (const a of adapters.values()) await a.start();
       outboxWorker.start();
+      ready = true;
       if (overrides.scheduler !== false) await scheduler.start();
       started = true;
       logger.info("bot started", { port, database: store.kind, platforms: [...adapters.keys()], playground: config.playground });
@@ -192,6 +201,8 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     },
     stop() {
       stopping ??= (async () => {
+        // Not ready any more: a load balancer stops sending new work while this one finishes.
+        ready = false;
         control.unpublish();
         if (started) await http.close();
         for (const a of adapters.values()) await a.stop().catch((error) => logger.warn("adapter stop failed", { error }));

@@ -134,6 +134,11 @@ describe("email invitations and the answer page", () => {
     smtp = await startSmtp();
   });
 
+  it("is not ready until started: /readyz answers 503 while /healthz is alive", async () => {
+    expect((await fetch(`${base}/readyz`)).status).toBe(503);
+    expect((await fetch(`${base}/healthz`)).status).toBe(200);
+  });
+
   it("an unknown token gets a plain page, never a trace; the link stops working when the round closes and addresses go", async () => {
     const unknown = await fetch(`${base}/answer/AAAAAAAAAAAAAAAAAAAAAA`);
     expect(unknown.status).toBe(404);

@@ -26,6 +26,9 @@ describe("the bot as a process on the embedded PGlite", () => {
     const health = await fetch(`http://127.0.0.1:${port}/healthz`);
     expect(health.status).toBe(200);
     expect(await health.json()).toMatchObject({ status: "ok", database: "pglite" });
+    const ready = await fetch(`http://127.0.0.1:${port}/readyz`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toMatchObject({ status: "ready", database: "pglite" });
     const page = await fetch(`http://127.0.0.1:${port}/`);
     expect(await page.text()).toContain("playground");
     // Change something through the bot: the admin makes Lena a coordinator.
