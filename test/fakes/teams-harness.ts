@@ -43,7 +43,7 @@ function cardTextOf(activity: Record<string, unknown>): string {
   return [String(activity.text ?? ""), ...out].join("\n");
 }
 
-export async function startTeamsBot(options: { authenticated?: boolean; env?: Record<string, string> } = {}): Promise<TeamsHarness> {
+export async function startTeamsBot(options: { authenticated?: boolean; env?: Record<string, string>; realPacing?: boolean } = {}): Promise<TeamsHarness> {
   const connector = await startFakeConnector();
   const identity = options.authenticated ? await startFakeIdentity() : null;
   const logger = createMemoryLogger();
@@ -67,7 +67,7 @@ export async function startTeamsBot(options: { authenticated?: boolean; env?: Re
     logger,
     scheduler: false,
     outboxPollMs: 20,
-    pacing: { teams: { perConversationIntervalMs: 0, perWorkspacePerSecond: 0, maxAttempts: 4 } },
+    ...(options.realPacing ? {} : { pacing: { teams: { perConversationIntervalMs: 0, perWorkspacePerSecond: 0, maxAttempts: 4 } } }),
     ...(identity ? { teams: localTeamsAuth(identity, TENANT, APP_ID) } : {}),
   });
   const base = `http://127.0.0.1:${await app.start()}`;

@@ -4,6 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSlackBot, TEAM, type SlackHarness } from "../fakes/slack-harness.ts";
+import { startTeamsBot, TENANT } from "../fakes/teams-harness.ts";
 
 const MEMBERS = Array.from({ length: 1000 }, (_, i) => `UM${String(i).padStart(4, "0")}`);
 let h: SlackHarness;
@@ -32,5 +33,46 @@ describe("outbox lanes", () => {
     const sent = h.fake.messages.filter((m) => m.channel.startsWith("DUM")).length;
     expect(sent).toBeGreaterThan(0);
     expect(sent).toBeLessThan(1000);
+  });
+});
+
+describe("outbox lanes on Teams", () => {
+  it("delivers the coordinator's confirmation ahead of a 1,000-person fan-out through the Bot Connector", async () => {
+    const t = await startTeamsBot({ authenticated: true, realPacing: true });
+    try {
+      const CHANNEL = "19:big@thread.tacv2";
+      const people = Array.from({ length: 1000 }, (_, i) => `tm${i}`);
+      for (const u of ["admin-aad", "coord"]) await t.install(u);
+      await t.message("admin-aad", "privacy", { conversation: CHANNEL });
+      await t.settle();
+      // A thousand people who installed the app: their personal references, as an install stores them.
+      const workspace = `teams:${TENANT}`;
+      const model = (await t.app.store.conversations.get(workspace, "user", "coord")) as { conversation: { id: string }; user?: { id: string } };
+      for (const u of people) {
+        await t.app.store.conversations.save(workspace, "user", u, {
+          ...model,
+          conversation: { ...model.conversation, id: `personal-${u}` },
+          user: { id: `29:${u}`, aadObjectId: u },
+        });
+      }
+      t.connector.members.set(
+        CHANNEL,
+        ["coord", ...people].map((u) => ({ id: `29:${u}`, name: u, aadObjectId: u })),
+      );
+      await t.message("admin-aad", "role @coord coordinator", { mentions: ["coord"] });
+      await t.settle();
+      await t.message("coord", "pulse start quick-pulse closes in 7d", { conversation: CHANNEL });
+      const confirmed = () => t.connector.sent.findIndex((s) => t.textOf(s).includes("Invited 1000 people privately"));
+      for (let i = 0; i < 600 && confirmed() < 0; i++) await new Promise((r) => setTimeout(r, 50));
+      const at = confirmed();
+      expect(at).toBeGreaterThanOrEqual(0);
+      const invitationsBefore = t.connector.sent.slice(0, at).filter((s) => s.conversationId.startsWith("personal-tm")).length;
+      expect(invitationsBefore).toBeLessThan(20);
+      // The fan-out itself is going out (paced), to the people's personal chats.
+      for (let i = 0; i < 100 && !t.connector.sent.some((s) => s.conversationId.startsWith("personal-tm")); i++) await new Promise((r) => setTimeout(r, 50));
+      expect(t.connector.sent.some((s) => s.conversationId.startsWith("personal-tm") && t.textOf(s).includes("Quick pulse"))).toBe(true);
+    } finally {
+      await t.stop();
+    }
   });
 });
