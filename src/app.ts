@@ -28,6 +28,7 @@ import { allJobs } from "./jobs/registry.ts";
 import { createJobRunner, type JobRunner } from "./jobs/runner.ts";
 import { createScheduler, type Scheduler } from "./jobs/scheduler.ts";
 import { createOutboxWorker, type OutboxWorker } from "./outbox/worker.ts";
+import { createProgressTracker } from "./outbox/progress.ts";
 import { createPrismaStore, type PrismaStore } from "./store/prisma/index.ts";
 import { createWebAdapter } from "../adapters/web/adapter.ts";
 import { mountPlayground } from "../adapters/web/routes.ts";
@@ -95,6 +96,8 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     logger,
     ...(overrides.outboxPollMs ? { pollMs: overrides.outboxPollMs } : {}),
   });
+  const outbox = createOutbox(store.outbox, () => outboxWorker.kick());
+  const progress = createProgressTracker({ store: store.outbox, outbox, logger });
   const deps: BotDeps = {
     store,
     clock,
@@ -102,7 +105,8 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     logger,
     i18n: createI18n(prompts.messages),
     prompts,
-    outbox: createOutbox(store.outbox, () => outboxWorker.kick()),
+    outbox,
+    progress,
     directory: {
       channelInvites: (platform) => adapters.get(platform)?.channelInvites ?? "ephemeral",
       async listMembers(platform, workspaceId, conversationId) {
@@ -204,6 +208,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
         // Not ready any more: a load balancer stops sending new work while this one finishes.
         ready = false;
         control.unpublish();
+        progress.stop();
         if (started) await http.close();
         for (const a of adapters.values()) await a.stop().catch((error) => logger.warn("adapter stop failed", { error }));
         await scheduler.stop();

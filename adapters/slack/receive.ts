@@ -97,6 +97,7 @@ export function commandToEvent(body: unknown): CommandEvent | null {
   return {
     ...origin(c.team_id, c.user_id, c.channel_id, `cmd:${c.trigger_id ?? `${c.channel_id}:${c.user_id}:${c.text}`}`, c.user_name),
     ...(c.trigger_id ? { trigger: c.trigger_id } : {}),
+    ...(c.response_url ? { replyUrl: c.response_url } : {}),
     isDirect: isDirectChannel(c.channel_id, c.channel_name),
     kind: "command",
     command,

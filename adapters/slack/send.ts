@@ -62,6 +62,11 @@ export function createSlackSender(api: SlackApi, tokenFor: (workspaceId: string)
     return res.channel.id;
   }
 
+  async function postToResponseUrl(url: string, body: Record<string, unknown>): Promise<void> {
+    const res = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body), signal: AbortSignal.timeout(10_000) });
+    if (!res.ok) throw new BotError("ADAPTER_SEND_FAILED", `Slack response_url: HTTP ${res.status}`, { retryable: res.status >= 500 });
+  }
+
   async function postEphemeral(workspaceId: string, channel: string, userId: string, card: Card): Promise<MessageRef> {
     const token = await tokenFor(workspaceId);
     const { text, blocks, uploads } = cardToBlockKit(card);
@@ -97,6 +102,15 @@ export function createSlackSender(api: SlackApi, tokenFor: (workspaceId: string)
           return { platform: "slack", conversationId: `home:${destination.userId}`, messageId: "home" };
         }
         case "private": {
+          // A reply that will be updated (progress): through the command's response_url, the only
+          // way an ephemeral message can be replaced later.
+          if (destination.replyUrl && responseUrlAllowed(destination.replyUrl, apiUrl)) {
+            const { text, blocks, uploads } = cardToBlockKit(card);
+            if (uploads.length === 0) {
+              await postToResponseUrl(destination.replyUrl, { response_type: "ephemeral", replace_original: false, text, blocks });
+              return { platform: "slack", conversationId: destination.conversationId, messageId: "response_url", extra: { ephemeral: "true", response_url: destination.replyUrl } };
+            }
+          }
           try {
             return await postEphemeral(workspaceId, destination.conversationId, destination.userId, card);
           } catch (error) {
@@ -115,13 +129,7 @@ export function createSlackSender(api: SlackApi, tokenFor: (workspaceId: string)
       const { text, blocks } = cardToBlockKit(card);
       if (extra.ephemeral === "true" && extra.response_url) {
         if (!responseUrlAllowed(extra.response_url, apiUrl)) throw new BotError("ADAPTER_SEND_FAILED", "Slack response_url is not on hooks.slack.com", { retryable: false });
-        const res = await fetch(extra.response_url, {
-          method: "POST",
-          headers: { "content-type": "application/json" },
-          body: JSON.stringify({ replace_original: true, text, blocks }),
-          signal: AbortSignal.timeout(10_000),
-        });
-        if (!res.ok) throw new BotError("ADAPTER_SEND_FAILED", `Slack response_url: HTTP ${res.status}`, { retryable: res.status >= 500 });
+        await postToResponseUrl(extra.response_url, { replace_original: true, text, blocks });
         return;
       }
       await api.call(token, "chat.update", { channel: ref.conversationId, ts: ref.messageId, text, blocks });

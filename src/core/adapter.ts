@@ -16,7 +16,7 @@ export type Destination =
    * bot where the platform has no ephemeral messages). Never posted for others to read: where the
    * person has no private chat, the adapter posts only `notice` (how to open one) instead.
    */
-  | { kind: "private"; conversationId: string; userId: string; notice?: string }
+  | { kind: "private"; conversationId: string; userId: string; notice?: string; replyUrl?: string }
   /** The person's home view (Slack App Home); platforms without one show it in the DM. */
   | { kind: "home"; userId: string }
   /** An email to someone with no account on the platform (sent by the mail sender, not the platform). */

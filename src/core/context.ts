@@ -43,9 +43,24 @@ export interface BotDeps {
   directory: Directory;
   forms: Forms;
   adminUsers: AdminUser[];
+  /** Updates a reply in place as a fan-out goes out (see src/outbox/progress.ts). */
+  progress: { track(input: ProgressTrack): void };
   /** Links the bot sends (the web answer page) and whether it can send email at all. */
   links: { publicUrl: string; email: boolean };
 }
+
+/** A fan-out whose progress a reply shows. */
+export interface ProgressTrack {
+  workspaceId: string;
+  platform: Platform;
+  replyKey: string;
+  prefix: string;
+  total: number;
+  render(progress: { done: number; failed: number; total: number }): Card;
+}
+
+/** Fewer messages than this go out in seconds: no progress is shown for them. */
+export const PROGRESS_MIN = 50;
 
 export interface ReplyOptions {
   /** The round a reply is about (a partner's click on an invitation, form or thank-you). */
@@ -76,6 +91,11 @@ export interface HandlerContext {
    * (a Slack modal), otherwise in place of the card the action came from, or as a reply.
    */
   openForm(card: Card, options?: ReplyOptions): Promise<void>;
+  /**
+   * Replies, then updates that reply in place as the messages under `prefix` go out (at most every
+   * few seconds), when there are enough of them for it to matter.
+   */
+  replyWithProgress(card: Card, progress: { prefix: string; total: number; render: ProgressTrack["render"] }, options?: ReplyOptions): Promise<void>;
   audit(action: string, target?: string | null, detail?: Record<string, unknown>): Promise<void>;
 }
 
@@ -149,6 +169,16 @@ export function createHandlerContext(deps: BotDeps, commands: CommandRegistry, e
         if (opened) return;
       }
       await ctx.replaceSource(card, options);
+    },
+    async replyWithProgress(card, progress, options) {
+      if (progress.total < PROGRESS_MIN) return ctx.reply(card, options);
+      replies += 1;
+      const replyKey = `${scopeOf(options)}reply:${event.platform}:${event.eventId}:${replies}`;
+      // Posted where it can be replaced later (a Slack command's response_url), and kept until
+      // sent (not transient) so its reference is known to the updates.
+      const destination: Destination = replyDestination.kind === "private" && event.replyUrl ? { ...replyDestination, replyUrl: event.replyUrl } : replyDestination;
+      await deps.outbox.post({ workspaceId: workspace.id, platform: event.platform, destination, card, dedupeKey: replyKey, lane: "reply" });
+      deps.progress.track({ workspaceId: workspace.id, platform: event.platform, replyKey, prefix: progress.prefix, total: progress.total, render: progress.render });
     },
     async audit(action, target, detail) {
       await deps.store.audit.record({ workspaceId: workspace.id, actor: member.userId, action, target: target ?? null, detail: detail ?? null }, deps.clock.now());

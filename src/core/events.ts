@@ -26,6 +26,12 @@ interface EventOrigin {
    */
   trigger?: string;
   /**
+   * Where a private answer to this event can be posted and later replaced in place (Slack's
+   * response_url of a slash command: a progress reply updates through it). Never stored beyond the
+   * reply's own outbox row.
+   */
+  replyUrl?: string;
+  /**
    * The platform waits for a direct answer to this event and nothing else may be shown (a Teams
    * Action.Execute on a card shared in a channel): an answer that cannot be given directly is
    * dropped, never posted or edited where others would see it.

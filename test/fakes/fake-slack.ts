@@ -89,12 +89,16 @@ export async function startFakeSlack(team = "T1"): Promise<FakeSlack> {
       return;
     }
     if (url.pathname.startsWith("/response/")) {
-      const body = JSON.parse(raw.toString("utf8") || "{}") as { text?: string; blocks?: unknown[] };
+      const body = JSON.parse(raw.toString("utf8") || "{}") as { text?: string; blocks?: unknown[]; replace_original?: boolean };
       const id = decodeURIComponent(url.pathname.split("/")[2]!);
-      const [channel, msgTs] = id.split("|");
+      // "<channel>|<ts>" for a message's response_url; "<channel>|<cmd id>|<user>" for a command's.
+      const [channel, msgTs, user] = id.split("|");
       const m = fake.messages.find((x) => x.channel === channel && x.ts === msgTs);
       fake.calls.push({ method: "response_url", args: { id, ...body }, token: "" });
-      if (m) Object.assign(m, { text: body.text ?? "", blocks: body.blocks ?? [], versions: m.versions + 1 });
+      if (m && body.replace_original !== false) Object.assign(m, { text: body.text ?? "", blocks: body.blocks ?? [], versions: m.versions + 1 });
+      else if (!m && user && channel && msgTs) {
+        fake.messages.push({ channel, ts: msgTs, text: body.text ?? "", blocks: body.blocks ?? [], ephemeralUser: user, versions: 1 });
+      }
       reply(200, { ok: true });
       return;
     }

@@ -105,7 +105,7 @@ export async function startSlackBot(env: Record<string, string> = {}, options: {
         command: options.command ?? "/reflect",
         text,
         api_app_id: "A1",
-        response_url: fake.responseUrl(`cmd${++n}`),
+        response_url: fake.responseUrl(`${channel}|cmd${++n}|${user}`),
         trigger_id: `trig-${++n}`,
       }).toString();
       return sendSigned(base, SLACK_SECRET, body);

@@ -28,6 +28,12 @@ describe("outbox lanes", () => {
     expect(at).toBeGreaterThanOrEqual(0);
     const invitationsBefore = h.fake.messages.slice(0, at).filter((m) => m.channel.startsWith("DUM")).length;
     expect(invitationsBefore).toBeLessThan(20);
+    // The confirmation then shows how far the invitations have gone, updated in place.
+    const reply = h.fake.messages[at]!;
+    for (let i = 0; i < 300 && reply.versions < 2; i++) await new Promise((r) => setTimeout(r, 50));
+    expect(reply.versions).toBeGreaterThanOrEqual(2);
+    expect(h.textOf(reply)).toMatch(/\d+ of 1000 invitations sent so far, 0 could not be delivered/);
+    expect(h.fake.calls.filter((c) => c.method === "response_url" && String(c.args.id).includes("|cmd")).length).toBeLessThanOrEqual(5);
     // And the fan-out is under way, paced (not all at once).
     await new Promise((r) => setTimeout(r, 500));
     const sent = h.fake.messages.filter((m) => m.channel.startsWith("DUM")).length;
@@ -73,6 +79,30 @@ describe("outbox lanes on Teams", () => {
       expect(t.connector.sent.some((s) => s.conversationId.startsWith("personal-tm") && t.textOf(s).includes("Quick pulse"))).toBe(true);
     } finally {
       await t.stop();
+    }
+  });
+});
+
+describe("progress of a fan-out", () => {
+  it("ends with the final count in the same reply (fake platform, 60 people)", async () => {
+    const { createHarness } = await import("../fakes/harness.ts");
+    const f = await createHarness({ admins: ["amina"] });
+    try {
+      await f.command("amina", "role <@carlos> coordinator");
+      f.fake.rosters.set(
+        "C-BIG",
+        Array.from({ length: 60 }, (_, i) => ({ userId: `u${i}`, reachable: true })),
+      );
+      const [reply] = await f.command("carlos", "pulse start quick-pulse", { conversation: "C-BIG" });
+      expect(f.fake.textOf(reply!)).toContain("Invited 60 people privately");
+      for (let i = 0; i < 200 && !f.fake.textOf(reply!).includes("All 60 invitations sent"); i++) {
+        await new Promise((r) => setTimeout(r, 50));
+        await f.flush();
+      }
+      expect(f.fake.textOf(reply!)).toContain("All 60 invitations sent.");
+      expect(f.fake.textOf(reply!)).toContain("Invited 60 people privately");
+    } finally {
+      await f.stop();
     }
   });
 });

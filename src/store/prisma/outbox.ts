@@ -120,6 +120,11 @@ export function createOutboxStore(prisma: PrismaClient, ids: Ids): OutboxStore {
     async defer(id, nextAttemptAt) {
       await prisma.outboxMessage.update({ where: { id }, data: { status: "pending", nextAttemptAt, lockedUntil: null } });
     },
+    async progress(prefix) {
+      const rows = await prisma.outboxMessage.groupBy({ by: ["status"], where: { dedupeKey: { startsWith: prefix } }, _count: { _all: true } });
+      const count = (statuses: string[]) => rows.filter((r) => statuses.includes(r.status)).reduce((n, r) => n + r._count._all, 0);
+      return { pending: count(["pending", "sending"]), dead: count(["dead"]) };
+    },
     async get(dedupeKey) {
       const row = await prisma.outboxMessage.findUnique({ where: { dedupeKey } });
       return row ? fromModel(row) : null;

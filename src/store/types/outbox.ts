@@ -55,6 +55,8 @@ export interface OutboxStore {
   /** Pushes a claimed message back without counting an attempt (pacing). */
   defer(id: string, nextAttemptAt: Date): Promise<void>;
   get(dedupeKey: string): Promise<OutboxMessage | null>;
+  /** How many messages under a dedupe-key prefix still wait, and how many were given up on (progress of a fan-out). */
+  progress(prefix: string): Promise<{ pending: number; dead: number }>;
   list(filter?: { status?: OutboxStatus; workspaceId?: string }): Promise<OutboxMessage[]>;
   /** Deletes every message whose dedupe key starts with the prefix (participation data of a closed round). */
   deleteByPrefix(prefix: string): Promise<number>;

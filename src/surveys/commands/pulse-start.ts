@@ -5,6 +5,7 @@
  * audience gets the same template again within the pulse cadence.
  */
 import { reachLine } from "../results-card.ts";
+import { inviteMessages, progressLine } from "../progress.ts";
 import { buttons, card, context, heading, text } from "../../core/card.ts";
 import { actionButton } from "../../core/actions.ts";
 import { lookupPartnership } from "../../reviews/partner-lookup.ts";
@@ -99,17 +100,19 @@ export async function runPulseStart(ctx: HandlerContext, command: PulseStartArgs
   const title = partnership
     ? t("pulse.started_for", { title: pick(template.title, t.locale), partnership: partnership.name, ref: round.ref })
     : t("pulse.started", { title: pick(template.title, t.locale), ref: round.ref });
-  await ctx.reply(
+  const confirmation = (progress?: { done: number; failed: number; total: number }) =>
     card(
       title,
       heading(title),
       text(t("pulse.started_detail", { invited: round.invitedCount, closes: formatDateTime(closesAt, member.timezone ?? workspace.timezone, t.locale) })),
       context(reachLine(t, round)),
+      progress ? text(progressLine(t, progress)) : undefined,
       unreachable > 0 ? text(`:warning: ${t("pulse.unreachable", { count: unreachable })}`) : undefined,
       command.recurrence ? context(t(command.recurrence === "monthly" ? "pulse.recurs_monthly" : "pulse.recurs_quarterly")) : undefined,
       context(t("pulse.started_footer", { ref: round.ref })),
-    ),
-  );
+    );
+  // Updated in place as the invitations go out, for audiences large enough to take a while.
+  await ctx.replyWithProgress(confirmation(), { prefix: `pulse:${round.id}:invite`, total: inviteMessages(round), render: confirmation });
 }
 
 export const pulseStartCommand = defineCommand({
