@@ -8,6 +8,8 @@ import type { Config } from "./config.ts";
 import type { MailSender, PacingRules, PlatformAdapter } from "./core/adapter.ts";
 import { createSmtpSender } from "./email/smtp.ts";
 import { mountAnswerPage } from "./email/page.ts";
+import { mountMetrics } from "./http/metrics.ts";
+import { queuedEvents } from "./core/dispatcher.ts";
 import { createLinkingMailSender } from "./email/send.ts";
 import { createBot, type Bot } from "./core/bot.ts";
 import { features } from "./features.ts";
@@ -176,7 +178,17 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     mountPlayground(http, { store, bot, clock, ids, workspaceId, token: config.playgroundToken, host: config.host });
   }
 
-  const jobs = createJobRunner(allJobs(), deps, { owner: `${hostname()}:${process.pid}` });
+  const metrics = mountMetrics(
+    http,
+    {
+      queueDepth: queuedEvents,
+      outbox: () => store.outbox.progress(""),
+      openRounds: async () => (await store.rounds.openRounds("pulse")).length + (await store.rounds.openRounds("rubric")).length,
+    },
+    { token: config.metricsToken },
+  );
+  http.observe((route, ms) => metrics.observeRequest(route, ms));
+  const jobs = createJobRunner(allJobs(), deps, { owner: `${hostname()}:${process.pid}`, onRun: (job, status) => metrics.jobRun(job, status) });
   const scheduler = createScheduler(jobs, deps);
   let started = false;
   let stopping: Promise<void> | undefined;

@@ -50,6 +50,7 @@ const schema = z.object({
   TEAMS_SERVICE_HOSTS: optional,
   ADMIN_USERS: z.string().default(""),
   PLAYGROUND: bool("PLAYGROUND"),
+  METRICS_TOKEN: optional.refine((v) => v === undefined || v.length >= 16, { message: "METRICS_TOKEN must be at least 16 characters (a random secret)" }),
   PUBLIC_URL: optional.refine((v) => v === undefined || /^https?:\/\/[^\s/]+(\/[^\s]*)?$/.test(v), {
     message: "PUBLIC_URL must be the bot's public base URL, such as https://reflect.example.org",
   }),
@@ -91,6 +92,8 @@ export interface Config {
   playground: boolean;
   /** When set, every playground request must carry it (a playground reachable beyond loopback). */
   playgroundToken: string | undefined;
+  /** A bearer token that lets a non-loopback caller read /metrics. */
+  metricsToken: string | undefined;
   /** The base of links the bot sends (web answer pages); defaults to http://localhost:<PORT>. */
   publicUrl: string;
   /** Outgoing email for partners invited by email; unset: email invitations are refused. */
@@ -184,6 +187,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     adminUsers: parseAdminUsers(e.ADMIN_USERS),
     playground,
     playgroundToken: e.PLAYGROUND_TOKEN,
+    metricsToken: e.METRICS_TOKEN,
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ""),
     mail: e.SMTP_URL && e.MAIL_FROM ? { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM } : undefined,
     slack: {

@@ -17,6 +17,10 @@ export interface Dispatcher {
   readonly pending: number;
 }
 
+/** Every dispatcher's queue, for the metrics' depth gauge. */
+const depths = new Set<() => number>();
+export const queuedEvents = (): number => [...depths].reduce((n, depth) => n + depth(), 0);
+
 export function createDispatcher(bot: Bot, logger: Logger, options: { concurrency?: number; warnAt?: number } = {}): Dispatcher {
   const concurrency = options.concurrency ?? 4;
   const warnAt = options.warnAt ?? 2000;
@@ -24,6 +28,7 @@ export function createDispatcher(bot: Bot, logger: Logger, options: { concurrenc
   let running = 0;
   let waiters: (() => void)[] = [];
   let warned = false;
+  depths.add(() => queue.length);
 
   const pump = () => {
     while (running < concurrency && queue.length > 0) {

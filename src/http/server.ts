@@ -29,6 +29,8 @@ export interface HttpServer {
   prefix(method: string, prefix: string, handler: RouteHandler): void;
   /** Listens on the port (0: any free one) and address; resolves with the port. */
   listen(port: number, host?: string): Promise<number>;
+  /** Called with each request's route and how long it took to answer (metrics). */
+  observe(observer: (route: string, ms: number) => void): void;
   /** Stops accepting connections; resolves when open requests have finished. */
   close(): Promise<void>;
   readonly server: Server;
@@ -57,8 +59,15 @@ export function createHttpServer(logger: Logger): HttpServer {
     return Buffer.concat(chunks);
   }
 
+  let observer: ((route: string, ms: number) => void) | undefined;
+
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? "/", "http://localhost");
+    if (observer) {
+      const started = performance.now();
+      const watch = observer;
+      res.once("finish", () => watch(url.pathname, performance.now() - started));
+    }
     const method = (req.method ?? "GET").toUpperCase();
     const handler = exact.get(`${method} ${url.pathname}`) ?? prefixes.find((p) => p.method === method && url.pathname.startsWith(p.prefix))?.handler;
     try {
@@ -94,6 +103,9 @@ export function createHttpServer(logger: Logger): HttpServer {
     },
     prefix(method, prefix, handler) {
       prefixes.push({ method: method.toUpperCase(), prefix, handler });
+    },
+    observe(fn) {
+      observer = fn;
     },
     listen(port, host) {
       return new Promise((resolve, reject) => {

@@ -19,7 +19,11 @@ export interface JobRunner {
   execute(job: JobDefinition, slot: Date): Promise<SlotOutcome>;
 }
 
-export function createJobRunner(jobs: JobDefinition[], deps: BotDeps, options: { owner: string; leaseMs?: number }): JobRunner {
+export function createJobRunner(
+  jobs: JobDefinition[],
+  deps: BotDeps,
+  options: { owner: string; leaseMs?: number; onRun?: (job: string, status: "ran" | "failed" | "skipped") => void },
+): JobRunner {
   const leaseMs = options.leaseMs ?? 10 * 60_000;
   const byId = new Map(jobs.map((j) => [j.id, j]));
   return {
@@ -40,17 +44,20 @@ export function createJobRunner(jobs: JobDefinition[], deps: BotDeps, options: {
         const result = await job.handler({ slot, deps, logger });
         await deps.store.jobs.finish(job.id, slot, options.owner, deps.clock.now());
         logger.info("job slot done", { result });
+        options.onRun?.(job.id, "ran");
         return { status: "ran", result };
       } catch (error) {
         const message = (error as Error).message ?? String(error);
         await deps.store.jobs.finish(job.id, slot, options.owner, deps.clock.now(), message).catch(() => undefined);
         logger.error("job slot failed", { error });
+        options.onRun?.(job.id, "failed");
         return { status: "failed", error: message };
       }
     },
     async runSlot(job, slot) {
       if (!(await this.claim(job, slot))) {
         const existing = await deps.store.jobs.get(job.id, slot);
+        options.onRun?.(job.id, "skipped");
         return { status: "skipped", reason: existing?.status === "done" ? "already-run" : "running-elsewhere" };
       }
       return this.execute(job, slot);
