@@ -35,6 +35,11 @@ async function main(): Promise<void> {
     fail((error as Error).message);
   }
   const logger = createJsonLogger({ level: config.logLevel === "info" ? "warn" : config.logLevel });
+  // Long work says what it is doing before the answer comes (stderr, so stdout stays the result).
+  if (request.command === "partners.import") {
+    const rows = Math.max(0, (request.csv ?? "").split(/\r?\n/).filter((l) => l.trim()).length - 1);
+    process.stderr.write(`Checking ${rows} rows of ${request.file}; nothing is imported unless every row is valid…\n`);
+  } else if (request.command === "workspace.export") process.stderr.write("Preparing the export…\n");
   if (!config.databaseUrl) {
     const answer = await callRunningBot(config.dataDir, request);
     if (answer) {

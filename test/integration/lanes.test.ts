@@ -74,6 +74,10 @@ describe("outbox lanes on Teams", () => {
       expect(at).toBeGreaterThanOrEqual(0);
       const invitationsBefore = t.connector.sent.slice(0, at).filter((s) => s.conversationId.startsWith("personal-tm")).length;
       expect(invitationsBefore).toBeLessThan(20);
+      // The confirmation (in the coordinator's chat with the bot) shows the progress, updated in place.
+      const reply = t.connector.sent[at]!;
+      for (let i = 0; i < 300 && reply.versions < 2; i++) await new Promise((r) => setTimeout(r, 50));
+      expect(t.textOf(reply)).toMatch(/\d+ of 1000 invitations sent so far/);
       // The fan-out itself is going out (paced), to the people's personal chats.
       for (let i = 0; i < 100 && !t.connector.sent.some((s) => s.conversationId.startsWith("personal-tm")); i++) await new Promise((r) => setTimeout(r, 50));
       expect(t.connector.sent.some((s) => s.conversationId.startsWith("personal-tm") && t.textOf(s).includes("Quick pulse"))).toBe(true);

@@ -66,6 +66,11 @@ describe("the bot as a process on the embedded PGlite", () => {
     // With no bot running, the CLI opens the database itself; the ledger remembers the slot.
     const third = cli({ DATA_DIR: dataDir }, "job", "run", "retention", "--at", "2026-05-01T12:00:00Z");
     expect(third.stdout).toContain("already ran; nothing to do");
+    // A partner import says what it is doing before its answer (stderr), then answers (stdout).
+    const csv = join(dataDir, "partners.csv");
+    writeFileSync(csv, "name,country\nShanti Network,Nepal\nTuungane Alliance,Kenya\n");
+    const imported = cli({ DATA_DIR: dataDir }, "partners", "import", csv, "--workspace", "web:playground");
+    expect(imported.stderr).toContain("Checking 2 rows of");
   });
 
   it("refuses a second process on the same data folder with a clear message", async () => {

@@ -45,7 +45,10 @@ async function answeredPulse(answers: number): Promise<void> {
 describe("workspace export", () => {
   it("gives admins a JSON file of settings, people, register and gated results, never answers", async () => {
     await answeredPulse(6);
-    const file = fileOf(await h.command("amina", "workspace export"));
+    const replies = await h.command("amina", "workspace export");
+    // Said at once, before the file, which comes when it is ready.
+    expect(h.text(replies.slice(0, 1))).toContain("Preparing the export");
+    const file = fileOf(replies);
     expect(file?.mimeType).toBe("application/json");
     const doc = JSON.parse(file!.content) as Record<string, unknown> & { rounds: { kind: string; results: { respondents: number; questions: unknown[] } }[] };
     expect(doc).toMatchObject({ format: "partnership-reflection-workspace", version: 1, exportedBy: "amina" });
