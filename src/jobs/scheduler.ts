@@ -37,10 +37,14 @@ export function createLedgerCoordinator(runner: JobRunner): RunCoordinator {
   };
 }
 
+/** A breath between caught-up slots, so catching up never crowds out live requests. */
+const CATCH_UP_PAUSE_MS = 25;
+
 export function createScheduler(runner: JobRunner, deps: BotDeps): Scheduler {
   const log = deps.logger.child({ component: "scheduler" });
   const tasks: ScheduledTask[] = [];
   const inFlight = new Set<Promise<unknown>>();
+  let stopped = false;
 
   const coordinator = createLedgerCoordinator(runner);
 
@@ -55,18 +59,27 @@ export function createScheduler(runner: JobRunner, deps: BotDeps): Scheduler {
       let ran = 0;
       const now = deps.clock.now();
       for (const job of runner.jobs) {
-        for (const slot of slotsBetween(job, new Date(now.getTime() - job.catchUpMs), now)) {
+        if (stopped) break;
+        // A job owes nothing from before it first ran on this database (a new database catches up
+        // nothing), and never more than its own window.
+        const latest = await deps.store.jobs.latest(job.id);
+        if (!latest) continue;
+        const from = new Date(Math.max(now.getTime() - job.catchUpMs, latest.slot.getTime()));
+        for (const slot of slotsBetween(job, from, now)) {
+          if (stopped) break;
           const existing = await deps.store.jobs.get(job.id, slot);
           if (existing?.status === "done") continue;
           const outcome = await track(runner.runSlot(job, slot));
           if (outcome.status === "ran") ran++;
+          // Paced: the bot is already taking traffic; missed slots yield to it.
+          await new Promise((r) => setTimeout(r, CATCH_UP_PAUSE_MS));
         }
       }
       if (ran > 0) log.info("caught up missed job slots", { ran });
       return ran;
     },
     async start() {
-      await this.catchUp();
+      stopped = false;
       for (const job of runner.jobs) {
         const task = cron.schedule(
           job.cron,
@@ -79,8 +92,11 @@ export function createScheduler(runner: JobRunner, deps: BotDeps): Scheduler {
         tasks.push(task);
       }
       log.info("scheduler started", { jobs: runner.jobs.map((j) => j.id) });
+      // Missed slots are caught up in the background, after the bot is ready (app.start).
+      void track(this.catchUp().catch((error) => log.error("catch-up failed", { error })));
     },
     async stop() {
+      stopped = true;
       for (const t of tasks) await t.destroy();
       tasks.length = 0;
       await Promise.allSettled([...inFlight]);
