@@ -7,6 +7,7 @@ import { benchPulseResults } from "./pulse-results.bench.ts";
 import { benchSummary } from "./summary.bench.ts";
 import { benchSlackAck } from "./slack-ack.bench.ts";
 import { benchTeams } from "./teams.bench.ts";
+import { benchStartup } from "./startup.bench.ts";
 import type { BenchResult } from "./stats.ts";
 
 const suites: Record<string, () => Promise<BenchResult[]>> = {
@@ -15,6 +16,7 @@ const suites: Record<string, () => Promise<BenchResult[]>> = {
   summary: benchSummary,
   slack: benchSlackAck,
   teams: benchTeams,
+  startup: benchStartup,
 };
 
 const only = process.argv.slice(2);
