@@ -11,6 +11,8 @@ export const SLOW_TESTS = [
   "test/integration/lanes.test.ts",
   // Teams Action.Execute, including a core held past the invoke's wait on purpose.
   "test/integration/teams-channel.test.ts",
+  // Email through a real SMTP server on loopback and the answer page over real HTTP.
+  "test/integration/email.test.ts",
 ];
 
 // `npm test`: everything that runs on PGlite alone, no PostgreSQL server and no browser needed,

@@ -82,6 +82,25 @@ export function rubricChartSpec(results: RubricResults, pick: (l: Record<string,
   } as TopLevelSpec;
 }
 
+/**
+ * Closed results never change: the same spec (one round, one language) is drawn once, whether the
+ * coordinator's copy, the channel's or a later `results` asks for it.
+ */
+const drawn = new Map<string, Promise<Buffer>>();
+async function rendered(spec: TopLevelSpec): Promise<Buffer> {
+  const key = JSON.stringify(spec);
+  let png = drawn.get(key);
+  if (!png) {
+    const { renderSpec } = await import("../summaries/chart.ts");
+    png = renderSpec(spec, 900);
+    drawn.set(key, png);
+    png.catch(() => drawn.delete(key));
+    // A small cache: the latest few charts are what people ask for again.
+    if (drawn.size > 32) drawn.delete(drawn.keys().next().value!);
+  }
+  return png;
+}
+
 /** The card with its chart under the heading's block, or the card alone when there is nothing to draw. */
 export function withChart(card: Card, png: Buffer | null, alt: string): Card {
   if (!png) return card;
@@ -108,9 +127,8 @@ export async function pulseResultsWithChart(t: Translate & { locale: string }, r
   if (!results.decision.visible) return card;
   const spec = pulseChartSpec(results, scaleLabels, t("chart.pulse_title"));
   if (!spec) return card;
-  const { renderSpec } = await import("../summaries/chart.ts");
   const alt = t("chart.pulse_alt", { questions: results.questions.length, hidden: results.withheldQuestions });
-  return withChart(card, await renderSpec(spec, 900), alt);
+  return withChart(card, await rendered(spec), alt);
 }
 
 export async function rubricResultsWithChart(t: Translate & { locale: string }, results: RubricResults, card: Card): Promise<Card> {
@@ -118,7 +136,6 @@ export async function rubricResultsWithChart(t: Translate & { locale: string }, 
   const pick = (l: Record<string, string>) => l[t.locale] ?? l.en ?? Object.values(l)[0] ?? "";
   const spec = rubricChartSpec(results, pick, t("chart.rubric_title"));
   if (!spec) return card;
-  const { renderSpec } = await import("../summaries/chart.ts");
   const alt = t("chart.rubric_alt", { elements: results.elements.length, hidden: results.withheldElements });
-  return withChart(card, await renderSpec(spec, 900), alt);
+  return withChart(card, await rendered(spec), alt);
 }
