@@ -20,22 +20,32 @@ export type RoundDetails = (t: Translate & { locale: string }) => { title: strin
 /** Stands for the person's answer link in a queued email until it is sent. */
 export const LINK_PLACEHOLDER = "{{answer-link}}";
 
+/**
+ * Who was invited by email, by address domain: a partner can see when an audience is mostly the
+ * INGO's own mailboxes (the chat invitation says the same with its "one of N invited"). Worked out
+ * once per round from the invitees the caller already holds.
+ */
+export function emailDomains(invitees: { email?: string | null }[]): Map<string, number> {
+  const domains = new Map<string, number>();
+  for (const { email } of invitees) {
+    if (!email) continue;
+    const domain = email.slice(email.lastIndexOf("@") + 1);
+    domains.set(domain, (domains.get(domain) ?? 0) + 1);
+  }
+  return domains;
+}
+
 export async function queueRoundEmail(
   deps: BotDeps,
   workspace: Workspace,
   round: Round,
   invitee: { userId: string; email: string; locale: string | null },
   details: RoundDetails,
+  domains: Map<string, number>,
   reminder?: number,
 ): Promise<boolean> {
   const t = deps.i18n.forLocale(invitee.locale, workspace.locale);
   const d = details(t);
-  // Who else was invited by email, by domain: a partner can see when an audience is mostly the
-  // INGO's own mailboxes (the chat invitation says the same with its "one of N invited").
-  const domains = new Map<string, number>();
-  for (const i of await deps.store.rounds.inviteeRoutes(round.id)) {
-    if (i.email) domains.set(i.email.slice(i.email.lastIndexOf("@") + 1), (domains.get(i.email.slice(i.email.lastIndexOf("@") + 1)) ?? 0) + 1);
-  }
   const invited = t("email.invited_line", {
     count: round.invitedCount,
     domains: [...domains]
@@ -75,11 +85,12 @@ export async function remindByEmail(
   round: Round,
   invitee: { userId: string; email: string; locale: string | null },
   details: RoundDetails,
+  domains: Map<string, number>,
   reminder: number,
 ): Promise<boolean> {
   // The old link stops working now; the new one is made when the reminder is sent.
   if (!(await deps.store.rounds.replaceToken(round.id, invitee.userId, null, reminder))) return false;
-  return queueRoundEmail(deps, workspace, round, invitee, details, reminder);
+  return queueRoundEmail(deps, workspace, round, invitee, details, domains, reminder);
 }
 
 /** Replaces the placeholder in every string of a card. */

@@ -6,7 +6,7 @@ import type { BotDeps } from "../core/context.ts";
 import type { RubricDefinition } from "../core/prompts/schemas.ts";
 import type { AudienceSpec, Partnership, Round, Workspace } from "../store/types.ts";
 import { audienceRule, inviteDestination, inviteesOf, rememberInvitees, resolveAudience, type AudienceProblem } from "../surveys/audience.ts";
-import { queueRoundEmail } from "../email/send.ts";
+import { emailDomains, queueRoundEmail } from "../email/send.ts";
 import { postSharedInvitations, sharedChannels, sharedInvitation } from "../surveys/shared-invite.ts";
 import { promiseOf } from "../core/gate.ts";
 import { newRoundSecret } from "../surveys/participation.ts";
@@ -78,6 +78,7 @@ export async function startRubric(
   let withoutOrganisation = 0;
   const byOrganisation: Record<string, number> = {};
   const shared = sharedChannels(deps, workspace, inviteesOf(resolved));
+  const domains = emailDomains(inviteesOf(resolved));
   await postSharedInvitations(deps, workspace, started, shared, (t) =>
     sharedInvitation(t, rubricInvitationCard(t, workspace.timezone, started, rubric, partnership.name, null), "rubric.open:"),
   );
@@ -85,11 +86,18 @@ export async function startRubric(
     const { userId } = invitee;
     if (invitee.channelId && shared.has(invitee.channelId)) continue;
     if (invitee.email) {
-      await queueRoundEmail(deps, workspace, started, { userId, email: invitee.email, locale: invitee.locale ?? null }, (t) => ({
-        title: t("rubric.email_title", { partnership: partnership.name }),
-        minutes: rubric.elements.length,
-        disclosure: t("pulse.disclosure", { threshold: started.threshold, commenters: started.minCommenters }),
-      }));
+      await queueRoundEmail(
+        deps,
+        workspace,
+        started,
+        { userId, email: invitee.email, locale: invitee.locale ?? null },
+        (t) => ({
+          title: t("rubric.email_title", { partnership: partnership.name }),
+          minutes: rubric.elements.length,
+          disclosure: t("pulse.disclosure", { threshold: started.threshold, commenters: started.minCommenters }),
+        }),
+        domains,
+      );
       continue;
     }
     const member = await deps.store.members.get(workspace.id, userId);

@@ -15,7 +15,7 @@ import { personHash, newRoundSecret } from "./participation.ts";
 import { templateOf } from "./results.ts";
 import { invite, pulseDetails, sharedPulseInvitation } from "./start.ts";
 import { postSharedInvitations, sharedChannels } from "./shared-invite.ts";
-import { remindByEmail } from "../email/send.ts";
+import { emailDomains, remindByEmail } from "../email/send.ts";
 import { inviteDestination, inviteesOf, rememberInvitees, resolveAudience } from "./audience.ts";
 import { promiseOf } from "../core/gate.ts";
 import { planSegments } from "./segments.ts";
@@ -92,6 +92,7 @@ export const pulseRemindersJob: JobDefinition = {
       const optedOut = await deps.store.responses.reminderOptOuts(round.id);
       const invitees = await deps.store.rounds.inviteeRoutes(round.id);
       const shared = sharedChannels(deps, workspace, invitees);
+      const domains = emailDomains(invitees);
       // One reminder in each such channel, while anyone reached only there has not answered.
       const waiting = new Set(invitees.filter((i) => i.channelId && shared.has(i.channelId) && !answered.has(personHash(secret, workspace.id, i.userId))).map((i) => i.channelId!));
       if (daytime(slot, workspace.timezone))
@@ -110,7 +111,7 @@ export const pulseRemindersJob: JobDefinition = {
         const hour = DateTime.fromJSDate(slot, { zone }).hour;
         if (hour < DAYTIME_START || hour >= DAYTIME_END) continue;
         if (invitee.email) {
-          if (await remindByEmail(deps, workspace, round, { userId, email: invitee.email, locale: invitee.locale ?? null }, pulseDetails(round, template), index)) sent++;
+          if (await remindByEmail(deps, workspace, round, { userId, email: invitee.email, locale: invitee.locale ?? null }, pulseDetails(round, template), domains, index)) sent++;
           continue;
         }
         const t = deps.i18n.forLocale(member?.locale, workspace.locale);

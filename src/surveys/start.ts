@@ -7,7 +7,7 @@ import type { BotDeps } from "../core/context.ts";
 import type { SurveyTemplate } from "../core/prompts/schemas.ts";
 import type { AudienceSpec, Invitee, Round, Workspace } from "../store/types.ts";
 import { audienceRule, inviteDestination, inviteesOf, rememberInvitees, resolveAudience, type AudienceProblem } from "./audience.ts";
-import { queueRoundEmail, type RoundDetails } from "../email/send.ts";
+import { emailDomains, queueRoundEmail, type RoundDetails } from "../email/send.ts";
 import type { Translate } from "../core/i18n.ts";
 import { postSharedInvitations, sharedChannels, sharedInvitation } from "./shared-invite.ts";
 import { promiseOf } from "../core/gate.ts";
@@ -88,12 +88,13 @@ export const sharedPulseInvitation = (t: Translate & { locale: string }, workspa
 /** Queues one private invitation per person, in their own language and time zone, by their route. */
 export async function invite(deps: BotDeps, workspace: Workspace, round: Round, template: SurveyTemplate, invitees: Invitee[]): Promise<void> {
   const shared = sharedChannels(deps, workspace, invitees);
+  const domains = emailDomains(invitees);
   await postSharedInvitations(deps, workspace, round, shared, (t) => sharedPulseInvitation(t, workspace, round, template));
   for (const invitee of invitees) {
     const { userId } = invitee;
     if (invitee.channelId && shared.has(invitee.channelId)) continue;
     if (invitee.email) {
-      await queueRoundEmail(deps, workspace, round, { userId, email: invitee.email, locale: invitee.locale ?? null }, pulseDetails(round, template));
+      await queueRoundEmail(deps, workspace, round, { userId, email: invitee.email, locale: invitee.locale ?? null }, pulseDetails(round, template), domains);
       continue;
     }
     const member = await deps.store.members.get(workspace.id, userId);
