@@ -33,6 +33,11 @@ export interface StartInput {
   opensAt: Date;
   closesAt: Date;
   recurrence: "monthly" | "quarterly" | null;
+  /**
+   * Called once the round exists and its audience is fixed, before any invitation is queued, so the
+   * coordinator's confirmation is in the outbox ahead of the fan-out it announces.
+   */
+  beforeInvite?: (started: { round: Round; unreachable: number }) => Promise<void>;
 }
 
 async function snapshotFor(deps: BotDeps, template: SurveyTemplate): Promise<string> {
@@ -68,6 +73,7 @@ export async function startPulse(deps: BotDeps, input: StartInput): Promise<{ ro
   const segmentPlan = await planSegments(deps, input.workspace, round.partnershipId, resolved.invitees, round.threshold);
   await deps.store.rounds.setInvitees(round.id, inviteesOf(resolved), resolved.unreachable, segmentPlan);
   const started = (await deps.store.rounds.byId(round.id))!;
+  await input.beforeInvite?.({ round: started, unreachable: resolved.unreachable });
   await invite(deps, input.workspace, started, input.template, inviteesOf(resolved));
   return { round: started, unreachable: resolved.unreachable };
 }

@@ -17,6 +17,7 @@ import { DEFAULT_PULSE_DAYS, DEFAULT_TEMPLATE, startPulse } from "../start.ts";
 import { audienceProblem, roundOptions } from "../round-options.ts";
 import { pick } from "../templates.ts";
 import type { HandlerContext } from "../../core/context.ts";
+import type { Round } from "../../store/types.ts";
 import { defineCommand } from "../../core/commands.ts";
 import { COORDINATORS } from "../../core/roles.ts";
 import { fail, partnershipName, phrase, parseAudience, parseDuration, type Audience, type Cursor, type Duration } from "../../core/grammar/options.ts";
@@ -80,6 +81,26 @@ export async function runPulseStart(ctx: HandlerContext, command: PulseStartArgs
       return;
     }
   }
+  const title = (ref: string) =>
+    partnership
+      ? t("pulse.started_for", { title: pick(template.title, t.locale), partnership: partnership.name, ref })
+      : t("pulse.started", { title: pick(template.title, t.locale), ref });
+  // The confirmation is queued before the first invitation (beforeInvite), so a fan-out to
+  // thousands never sits ahead of it; it is then updated in place as the invitations go out.
+  const confirm = async ({ round, unreachable }: { round: Round; unreachable: number }) => {
+    const confirmation = (progress?: { done: number; failed: number; total: number }) =>
+      card(
+        title(round.ref),
+        heading(title(round.ref)),
+        text(t("pulse.started_detail", { invited: round.invitedCount, closes: formatDateTime(closesAt, member.timezone ?? workspace.timezone, t.locale) })),
+        context(reachLine(t, round)),
+        progress ? text(progressLine(t, progress)) : undefined,
+        unreachable > 0 ? text(`:warning: ${t("pulse.unreachable", { count: unreachable })}`) : undefined,
+        command.recurrence ? context(t(command.recurrence === "monthly" ? "pulse.recurs_monthly" : "pulse.recurs_quarterly")) : undefined,
+        context(t("pulse.started_footer", { ref: round.ref })),
+      );
+    await ctx.replyWithProgress(confirmation(), { prefix: `pulse:${round.id}:invite`, total: inviteMessages(round), render: confirmation });
+  };
   const result = await startPulse(deps, {
     workspace,
     template,
@@ -90,6 +111,7 @@ export async function runPulseStart(ctx: HandlerContext, command: PulseStartArgs
     opensAt: deps.clock.now(),
     closesAt,
     recurrence: command.recurrence ?? null,
+    beforeInvite: confirm,
   });
   if ("problem" in result) {
     await ctx.reply(errorCard(ctx, audienceProblem(t, result), "pulse"));
@@ -97,22 +119,6 @@ export async function runPulseStart(ctx: HandlerContext, command: PulseStartArgs
   }
   const { round, unreachable } = result;
   await ctx.audit("pulse.start", round.id, { template: template.id, version: template.version, invited: round.invitedCount, unreachable });
-  const title = partnership
-    ? t("pulse.started_for", { title: pick(template.title, t.locale), partnership: partnership.name, ref: round.ref })
-    : t("pulse.started", { title: pick(template.title, t.locale), ref: round.ref });
-  const confirmation = (progress?: { done: number; failed: number; total: number }) =>
-    card(
-      title,
-      heading(title),
-      text(t("pulse.started_detail", { invited: round.invitedCount, closes: formatDateTime(closesAt, member.timezone ?? workspace.timezone, t.locale) })),
-      context(reachLine(t, round)),
-      progress ? text(progressLine(t, progress)) : undefined,
-      unreachable > 0 ? text(`:warning: ${t("pulse.unreachable", { count: unreachable })}`) : undefined,
-      command.recurrence ? context(t(command.recurrence === "monthly" ? "pulse.recurs_monthly" : "pulse.recurs_quarterly")) : undefined,
-      context(t("pulse.started_footer", { ref: round.ref })),
-    );
-  // Updated in place as the invitations go out, for audiences large enough to take a while.
-  await ctx.replyWithProgress(confirmation(), { prefix: `pulse:${round.id}:invite`, total: inviteMessages(round), render: confirmation });
 }
 
 export const pulseStartCommand = defineCommand({
