@@ -62,15 +62,20 @@ export function mountAnswerPage(http: HttpServer, deps: BotDeps): void {
     return { invitee, round, workspace, t };
   }
 
+  /** A collective round is answered once per organisation (the contact's, from the register). */
+  const organisationOf = (f: Found) => (f.round.mode === "collective" ? (f.invitee.organisation ?? null) : null);
+
   async function answered(f: Found): Promise<boolean> {
     const secret = await deps.store.rounds.secret(f.round.id);
-    return !secret || deps.store.responses.hasParticipated(f.round.id, personHash(secret, f.workspace.id, f.invitee.userId));
+    const organisation = organisationOf(f);
+    const who = organisation ? `org:${organisation.toLowerCase()}` : f.invitee.userId;
+    return !secret || deps.store.responses.hasParticipated(f.round.id, personHash(secret, f.workspace.id, who));
   }
 
   async function formOf(f: Found): Promise<Card> {
     if (f.round.kind === "pulse") return formCard({ t: f.t, zone: f.workspace.timezone }, f.round, await templateOf(deps, f.round));
     const partnership = f.round.partnershipId ? await deps.store.partnerships.get(f.round.partnershipId) : null;
-    return rubricFormCard(f.t, f.round, await rubricOf(deps, f.round), partnership?.name ?? "", null);
+    return rubricFormCard(f.t, f.round, await rubricOf(deps, f.round), partnership?.name ?? "", organisationOf(f));
   }
 
   const tokenOf = (req: HttpRequest) => req.path.split("/")[2] ?? "";
@@ -78,7 +83,10 @@ export function mountAnswerPage(http: HttpServer, deps: BotDeps): void {
   async function show(req: HttpRequest): Promise<HttpResponse> {
     const f = await find(tokenOf(req));
     if ("status" in f) return f;
-    if (await answered(f)) return notice(f.t, f.t("answer.used_title"), f.t("answer.used"), 410);
+    if (await answered(f)) {
+      const organisation = organisationOf(f);
+      return notice(f.t, f.t("answer.used_title"), organisation ? f.t("rubric.org_already", { organisation }) : f.t("answer.used"), 410);
+    }
     const form = await formOf(f);
     return html(200, formPage({ ...form, elements: [...form.elements, context(f.t("answer.footer"))] }, { lang: f.t.locale, action: req.path }));
   }
@@ -105,9 +113,11 @@ export function mountAnswerPage(http: HttpServer, deps: BotDeps): void {
           ? f.t("rubric.unknown_element", { element: parsed.element, known: parsed.known })
           : f.t("rubric.unknown_level", { element: parsed.element, level: parsed.level, known: parsed.known }),
       );
-    const outcome = await submitRubric(deps, f.workspace, f.round, f.invitee.userId, null, parsed);
-    if (outcome.ok) return html(200, messagePage({ ...rubricThanksCard(f.t, zone, f.round, false, null), lang: f.t.locale }, f.t.locale));
+    const organisation = organisationOf(f);
+    const outcome = await submitRubric(deps, f.workspace, f.round, f.invitee.userId, organisation, parsed);
+    if (outcome.ok) return html(200, messagePage({ ...rubricThanksCard(f.t, zone, f.round, organisation !== null, organisation), lang: f.t.locale }, f.t.locale));
     if (outcome.reason === "already_answered") return notice(f.t, f.t("answer.used_title"), f.t("answer.used"), 410);
+    if (outcome.reason === "organisation_done") return notice(f.t, f.t("answer.used_title"), refusalMessage(f.t, outcome, f.round.closesAt, zone), 410);
     return again(refusalMessage(f.t, outcome, f.round.closesAt, zone), 409);
   }
 

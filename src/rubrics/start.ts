@@ -5,7 +5,7 @@
 import type { BotDeps } from "../core/context.ts";
 import type { RubricDefinition } from "../core/prompts/schemas.ts";
 import type { AudienceSpec, Partnership, Round, Workspace } from "../store/types.ts";
-import { audienceRule, inviteDestination, inviteesOf, rememberInvitees, resolveAudience, type AudienceProblem } from "../surveys/audience.ts";
+import { audienceRule, inviteDestination, inviteesOf, rememberInvitees, resolveAudience, type AudienceProblem, type ResolvedAudience } from "../surveys/audience.ts";
 import { emailDomains, queueRoundEmail } from "../email/send.ts";
 import { postSharedInvitations, sharedChannels, sharedInvitation } from "../surveys/shared-invite.ts";
 import { promiseOf } from "../core/gate.ts";
@@ -49,7 +49,14 @@ export async function startRubric(
   const problem = audienceRule(resolved, input.audience, workspace.threshold, input.mode);
   if (problem) return problem;
   if (input.mode === "collective") {
-    const tooFew = await organisationsWithOneInvitee(deps, workspace, partnership, resolved.invitees);
+    // An email contact rates for the register's organisation, if it is still one of the partnership's.
+    const unplaced: string[] = [];
+    for (const mail of resolved.emails.values()) {
+      mail.organisation = await organisationIn(deps, partnership, mail.organisation);
+      if (!mail.organisation) unplaced.push(mail.email);
+    }
+    if (unplaced.length > 0) return { problem: "email_collective", addresses: unplaced };
+    const tooFew = await organisationsWithOneInvitee(deps, workspace, partnership, resolved);
     if (tooFew.length > 0) return { problem: "org_too_few", organisations: tooFew };
   }
   const now = deps.clock.now();
@@ -86,6 +93,7 @@ export async function startRubric(
     const { userId } = invitee;
     if (invitee.channelId && shared.has(invitee.channelId)) continue;
     if (invitee.email) {
+      if (invitee.organisation) byOrganisation[invitee.organisation] = (byOrganisation[invitee.organisation] ?? 0) + 1;
       await queueRoundEmail(
         deps,
         workspace,
@@ -94,7 +102,9 @@ export async function startRubric(
         (t) => ({
           title: t("rubric.email_title", { partnership: partnership.name }),
           minutes: rubric.elements.length,
-          disclosure: t("pulse.disclosure", { threshold: started.threshold, commenters: started.minCommenters }),
+          disclosure: invitee.organisation
+            ? t("rubric.collective_disclosure", { organisation: invitee.organisation })
+            : t("pulse.disclosure", { threshold: started.threshold, commenters: started.minCommenters }),
         }),
         domains,
       );
@@ -132,10 +142,11 @@ export async function organisationIn(deps: BotDeps, partnership: Partnership, or
  * Organisations of the partnership with exactly one invitee: a collective rating from one person
  * would be that person's view reported as the organisation's, so such a round does not start.
  */
-async function organisationsWithOneInvitee(deps: BotDeps, workspace: Workspace, partnership: Partnership, invitees: string[]): Promise<string[]> {
+async function organisationsWithOneInvitee(deps: BotDeps, workspace: Workspace, partnership: Partnership, resolved: ResolvedAudience): Promise<string[]> {
   const count = new Map<string, number>();
-  for (const userId of invitees) {
-    const org = await organisationIn(deps, partnership, (await deps.store.members.get(workspace.id, userId))?.organisation ?? null);
+  for (const userId of resolved.invitees) {
+    const mail = resolved.emails.get(userId);
+    const org = mail ? mail.organisation : await organisationIn(deps, partnership, (await deps.store.members.get(workspace.id, userId))?.organisation ?? null);
     if (org) count.set(org, (count.get(org) ?? 0) + 1);
   }
   return [...count].filter(([, n]) => n < 2).map(([org]) => org);

@@ -23,7 +23,7 @@ export interface ResolvedAudience {
   /** Invitees the bot cannot DM, with the channel where it can reach them privately. */
   inChannel: Map<string, string>;
   /** People invited by email (random person ids `mail:…`), with their address and link token. */
-  emails: Map<string, { email: string; locale: string | null }>;
+  emails: Map<string, { email: string; locale: string | null; organisation: string | null }>;
   unreachable: number;
   /** Email was asked for but cannot be sent (no SMTP_URL), or `contacts` without a partnership's contacts. */
   emailProblem?: "email_off" | "contacts_none";
@@ -35,7 +35,7 @@ export type AudienceProblem =
   | { problem: "named_too_few"; size: number; minimum: number }
   | { problem: "org_too_few"; organisations: string[] }
   | { problem: "email_off" }
-  | { problem: "email_collective" }
+  | { problem: "email_collective"; addresses: string[] }
   | { problem: "contacts_none" };
 
 export async function resolveAudience(
@@ -71,15 +71,18 @@ export async function resolveAudience(
 /** Typed addresses and the partnership's contacts, each under a random person id with a fresh link token. */
 async function emailInvitees(deps: BotDeps, workspace: Workspace, spec: AudienceSpec & { emails?: string[] }, partnershipId: string | null) {
   const emails: ResolvedAudience["emails"] = new Map();
-  const wanted = new Map<string, string | null>((spec.emails ?? []).map((e) => [normaliseEmail(e), null]));
+  const wanted = new Map<string, { locale: string | null; organisation: string | null }>((spec.emails ?? []).map((e) => [normaliseEmail(e), { locale: null, organisation: null }]));
   if (spec.contacts) {
     const contacts = partnershipId ? await deps.store.partnerships.contacts(partnershipId) : [];
     if (contacts.length === 0) return { emails, problem: "contacts_none" as const };
-    for (const c of contacts) wanted.set(normaliseEmail(c.email), c.locale ?? wanted.get(normaliseEmail(c.email)) ?? null);
+    for (const c of contacts) {
+      const typed = wanted.get(normaliseEmail(c.email));
+      wanted.set(normaliseEmail(c.email), { locale: c.locale ?? typed?.locale ?? null, organisation: c.organisation ?? null });
+    }
   }
   if (wanted.size === 0) return { emails };
   if (!deps.links.email) return { emails, problem: "email_off" as const };
-  for (const [email, locale] of wanted) emails.set(`mail:${deps.ids.uuid()}`, { email, locale: locale ?? workspace.locale ?? null });
+  for (const [email, { locale, organisation }] of wanted) emails.set(`mail:${deps.ids.uuid()}`, { email, locale: locale ?? workspace.locale ?? null, organisation });
   return { emails };
 }
 
@@ -88,7 +91,7 @@ export const inviteesOf = (resolved: ResolvedAudience): Invitee[] =>
   resolved.invitees.map((userId) => {
     const mail = resolved.emails.get(userId);
     // No link yet: its token is made when the email is sent (send.ts), so none waits in the outbox.
-    if (mail) return { userId, email: mail.email, tokenHash: null, locale: mail.locale };
+    if (mail) return { userId, email: mail.email, tokenHash: null, locale: mail.locale, organisation: mail.organisation };
     return { userId, channelId: resolved.inChannel.get(userId) ?? null };
   });
 
@@ -110,7 +113,12 @@ export function audienceRule(resolved: ResolvedAudience, spec: AudienceSpec, thr
   if (size > MAX_AUDIENCE) return { problem: "audience_too_large", size };
   // Collective ratings are attributed to organisations, not anonymous: the rule is about anonymity.
   const minimum = 2 * effectiveThreshold(threshold);
-  if (mode === "collective" && resolved.emails.size > 0) return { problem: "email_collective" };
+  // A collective rating by email is given for the organisation the register keeps for that
+  // contact; an address without one (typed, or a contact not yet placed) cannot rate for anyone.
+  if (mode === "collective") {
+    const addresses = [...resolved.emails.values()].filter((m) => !m.organisation).map((m) => m.email);
+    if (addresses.length > 0) return { problem: "email_collective", addresses };
+  }
   if (mode === "individual" && (spec.users.length > 0 || resolved.emails.size > 0) && size < minimum) return { problem: "named_too_few", size, minimum };
   return null;
 }

@@ -54,6 +54,6 @@ export function audienceProblem(t: Translate, problem: AudienceProblem): string 
     case "contacts_none":
       return t("pulse.contacts_none");
     case "email_collective":
-      return t("rubric.email_collective");
+      return t("rubric.email_collective", { addresses: problem.addresses.join(", ") });
   }
 }

@@ -201,6 +201,66 @@ describe("email invitations and the answer page", () => {
     expect(reminded.sort()).toEqual(partners.slice(1).sort());
   });
 
+  it("takes a collective check-in by email for the organisation the register keeps for each contact, once per organisation", async () => {
+    const rubricValues = (level: string) => ({
+      "e:communications": level,
+      "e:team-identity": level,
+      "e:openness-trust": level,
+      "e:impact-orientation": level,
+      "e:inclusive-equitable": level,
+      "e:adaptability": level,
+      "e:entrepreneurial-culture": "dont-know",
+    });
+    await h.command("carlos", 'partner orgs "Shanti Network" add "Alert" host');
+    await h.command("carlos", 'partner orgs "Shanti Network" add "Shanti Network"');
+    for (const u of staff) await h.command("carlos", `organisation <@${u}> Alert`);
+    // An organisation must be one of the partnership's own.
+    const wrong = h.text(await h.command("carlos", 'partner emails "Shanti Network" add email:sita@shanti.org.np org "Nobody Inc"'));
+    expect(wrong).toContain('"Nobody Inc" is not one of Shanti Network\'s organisations (Alert, Shanti Network)');
+    expect(await h.app.store.partnerships.contacts((await h.app.store.partnerships.list(FAKE_WORKSPACE))[0]!.id)).toEqual([]);
+    const listed = h.text(await h.command("carlos", `partner emails "Shanti Network" add email:${partners[0]},${partners[1]} language fr org "shanti network"`));
+    expect(listed).toContain(`${partners[0]} (fr, Shanti Network)`);
+    await h.command("carlos", `partner emails "Shanti Network" add email:${partners[2]}`);
+    // A contact without an organisation cannot rate for one: refused, naming the address.
+    const refused = h.text(await h.command("carlos", 'rubric start for "Shanti Network" to <#C-PARTNERS> contacts mode collective', { conversation: "C-PARTNERS" }));
+    expect(refused).toContain(`these have none: ${partners[2]}`);
+    expect(refused).toContain("Nothing was started");
+    expect(await h.app.store.rounds.list(FAKE_WORKSPACE, { kind: "rubric" })).toHaveLength(0);
+    // Placing it (adding the kept address again with an organisation) lets the round start.
+    await h.command("carlos", `partner emails "Shanti Network" add email:${partners[2]} org "Shanti Network"`);
+    const started = h.text(await h.command("carlos", 'rubric start for "Shanti Network" to <#C-PARTNERS> contacts mode collective', { conversation: "C-PARTNERS" }));
+    expect(started).toContain("Invited per organisation: Alert: 6 · Shanti Network: 3");
+    expect(smtp.mails.find((m) => m.to.includes(partners[0]!))!.text).toContain("It will be shown as Shanti Network's rating");
+
+    const first = linkFor(partners[0]!);
+    const form = await (await fetch(first)).text();
+    expect(form).toContain("Enter the ratings your team agreed for Shanti Network");
+    expect(form).toContain('name="e:communications" value="well-functioning"');
+    const thanks = await post(first, rubricValues("well-functioning"));
+    expect(thanks.status).toBe(200);
+    expect(await thanks.text()).toContain("Shanti Network&#39;s rating is recorded");
+    // The organisation has answered: a colleague's link says so, and a post through it is refused.
+    const second = linkFor(partners[1]!);
+    const done = await fetch(second);
+    expect(done.status).toBe(410);
+    expect(await done.text()).toContain("Shanti Network has already submitted its agreed rating");
+    expect((await post(second, rubricValues("needs-help"))).status).toBe(410);
+
+    // The host side rates in chat.
+    const inv = h.fake.deliveries.filter((d) => d.conversationId === "D-p1").at(-1)!;
+    const roundId = (await h.app.store.rounds.list(FAKE_WORKSPACE, { kind: "rubric" }))[0]!.id;
+    await h.click("p1", inv, `rubric:open:${roundId}`);
+    await h.click("p1", inv, `rubric:submit:${roundId}`, rubricValues("emerging"));
+    h.clock.advance(49 * 3_600_000);
+    await h.command("carlos", 'rubric close "Shanti Network"', { conversation: "C-PARTNERS" });
+    const results = h.text(await h.command("carlos", 'rubric results "Shanti Network"'));
+    expect(results).toContain("2 organisations submitted a rating");
+    expect(results).toContain("*Shanti Network*: communications: Well-functioning");
+    expect(results).toContain("*Alert*: communications: Emerging");
+    // Closed: the invitations (with their addresses and organisations) are gone.
+    expect(await h.app.store.rawQuery("SELECT 1 FROM round_invitees")).toEqual([]);
+  });
+
   it("refuses email invitations clearly when the bot cannot send email", async () => {
     const plain = await createHarness({ admins: ["amina"] });
     try {

@@ -1,8 +1,10 @@
 /**
- * `/reflect partner emails <partnership> [add email:<address>[,…] [language <code>] | remove email:<address>]`:
+ * `/reflect partner emails <partnership> [add email:<address>[,…] [language <code>] [org "<organisation>"] | remove email:<address>]`:
  * the partnership's email contacts, kept by coordinators so a round started `for` the partnership
  * `to contacts` reaches partners who have no account on the platform. Addresses are kept only
  * here (never in the audit log); each round copies them into its invitations, erased at close.
+ * A contact's organisation (one of the partnership's list) is the one a collective check-in they
+ * answer by email is rated for.
  */
 import { card, context, heading, text } from "../../core/card.ts";
 import { defineCommand } from "../../core/commands.ts";
@@ -14,7 +16,7 @@ import { lookupPartnership } from "../partner-lookup.ts";
 
 interface EmailsArgs {
   partnership: string;
-  change?: { verb: "add" | "remove"; emails: string[]; locale: string | null };
+  change?: { verb: "add" | "remove"; emails: string[]; locale: string | null; organisation: string | null };
 }
 
 export const partnerEmailsCommand = defineCommand({
@@ -31,8 +33,15 @@ export const partnerEmailsCommand = defineCommand({
     if (verb !== "add" && verb !== "remove") return fail("partner", "error.email", { value: verb ?? "" });
     const emails: string[] = [];
     let locale: string | null = null;
+    let organisation: string | null = null;
     while (!c.done()) {
       const t = c.next()!;
+      if (isWord(t, "org", "organisation", "organization")) {
+        const name = c.next();
+        if (!name) return fail("partner", "error.organisation_missing");
+        organisation = name.kind === "quoted" ? name.text : phrase([name, ...c.until(["language", "lang"])]);
+        continue;
+      }
       if (isWord(t, "language", "lang")) {
         const code = word(c.next());
         if (!code || !/^[a-z]{2,3}(-[a-z0-9]{2,8})?$/.test(code)) return fail("partner", "error.language_code", { value: code ?? "" });
@@ -50,15 +59,27 @@ export const partnerEmailsCommand = defineCommand({
       if (!raw) return fail("partner", "error.email", { value: t.kind === "word" || t.kind === "quoted" ? t.text : "" });
     }
     if (emails.length === 0) return fail("partner", "error.email", { value: "" });
-    return { partnership, change: { verb, emails: [...new Set(emails)], locale } };
+    return { partnership, change: { verb, emails: [...new Set(emails)], locale, organisation } };
   },
   async handle(ctx, { partnership: typed, change }) {
     const { deps, t, workspace } = ctx;
     const partnership = await lookupPartnership(ctx, typed, "partner");
     if (!partnership) return;
     if (change?.verb === "add") {
+      // Organisations come from the partnership's own list (never free text on a rating).
+      let organisation: string | null = null;
+      if (change.organisation) {
+        const listed = await deps.store.partnerships.organisations(partnership.id);
+        organisation = listed.find((o) => o.name.toLowerCase() === change.organisation!.toLowerCase())?.name ?? null;
+        if (!organisation) {
+          const known = listed.map((o) => o.name).join(", ") || t("org.none");
+          await ctx.reply(errorCard(ctx, t("contacts.org_unknown", { value: change.organisation, partnership: partnership.name, known }), "partner"));
+          return;
+        }
+      }
       let added = 0;
-      for (const email of change.emails) if (!("duplicate" in (await deps.store.partnerships.addContact(workspace.id, partnership.id, email, change.locale)))) added++;
+      for (const email of change.emails)
+        if (!("duplicate" in (await deps.store.partnerships.addContact(workspace.id, partnership.id, email, change.locale, organisation)))) added++;
       await ctx.audit("partner.contacts_add", partnership.id, { count: added });
     } else if (change?.verb === "remove") {
       let removed = 0;
@@ -71,7 +92,10 @@ export const partnerEmailsCommand = defineCommand({
     }
     const contacts = await deps.store.partnerships.contacts(partnership.id);
     const title = t("contacts.title", { partnership: partnership.name });
-    const lines = contacts.map((c) => `• ${c.email}${c.locale ? ` (${c.locale})` : ""}`);
+    const lines = contacts.map((c) => {
+      const about = [c.locale, c.organisation].filter(Boolean).join(", ");
+      return `• ${c.email}${about ? ` (${about})` : ""}`;
+    });
     await ctx.reply(
       card(
         title,

@@ -122,16 +122,21 @@ export function createPartnershipStore(prisma: PrismaClient, ids: Ids): Partners
     },
     async contacts(partnershipId) {
       const rows = await prisma.partnershipContact.findMany({ where: { partnershipId }, orderBy: { email: "asc" } });
-      return rows.map((r) => ({ partnershipId: r.partnershipId, email: r.email, locale: r.locale }));
+      return rows.map((r) => ({ partnershipId: r.partnershipId, email: r.email, locale: r.locale, organisation: r.organisation }));
     },
-    async addContact(workspaceId, partnershipId, email, locale) {
+    async addContact(workspaceId, partnershipId, email, locale, organisation = null) {
       const clean = email.trim().toLowerCase();
       try {
         // The day only: when an address was added says nothing anyone needs.
-        const row = await prisma.partnershipContact.create({ data: { id: ids.uuid(), workspaceId, partnershipId, email: clean, locale } });
-        return { partnershipId: row.partnershipId, email: row.email, locale: row.locale };
+        const row = await prisma.partnershipContact.create({ data: { id: ids.uuid(), workspaceId, partnershipId, email: clean, locale, organisation } });
+        return { partnershipId: row.partnershipId, email: row.email, locale: row.locale, organisation: row.organisation };
       } catch (error) {
-        if (/Unique constraint/i.test(String((error as Error).message))) return { duplicate: true };
+        if (/Unique constraint/i.test(String((error as Error).message))) {
+          // Adding a kept address again corrects its language or organisation.
+          const data = { ...(locale ? { locale } : {}), ...(organisation ? { organisation } : {}) };
+          if (Object.keys(data).length > 0) await prisma.partnershipContact.updateMany({ where: { partnershipId, email: clean }, data });
+          return { duplicate: true };
+        }
         throw error;
       }
     },

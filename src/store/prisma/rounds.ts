@@ -176,7 +176,15 @@ export function createRoundStore(prisma: PrismaClient, ids: Ids, maintenance: Ma
       await prisma.$transaction([
         prisma.roundInvitee.deleteMany({ where: { roundId } }),
         prisma.roundInvitee.createMany({
-          data: rows.map((r) => ({ roundId, userId: r.userId, channelId: r.channelId ?? null, email: r.email ?? null, tokenHash: r.tokenHash ?? null, locale: r.locale ?? null })),
+          data: rows.map((r) => ({
+            roundId,
+            userId: r.userId,
+            channelId: r.channelId ?? null,
+            email: r.email ?? null,
+            tokenHash: r.tokenHash ?? null,
+            locale: r.locale ?? null,
+            organisation: r.organisation ?? null,
+          })),
           skipDuplicates: true,
         }),
         prisma.round.update({
@@ -195,12 +203,12 @@ export function createRoundStore(prisma: PrismaClient, ids: Ids, maintenance: Ma
     },
     async inviteeRoutes(roundId) {
       const rows = await prisma.roundInvitee.findMany({ where: { roundId }, orderBy: { userId: "asc" } });
-      return rows.map((r) => ({ userId: r.userId, channelId: r.channelId, email: r.email, tokenHash: r.tokenHash, locale: r.locale }));
+      return rows.map((r) => ({ userId: r.userId, channelId: r.channelId, email: r.email, tokenHash: r.tokenHash, locale: r.locale, organisation: r.organisation }));
     },
     async inviteeByToken(tokenHash) {
       const row = await prisma.roundInvitee.findUnique({ where: { tokenHash } });
       if (!row) return null;
-      return { roundId: row.roundId, userId: row.userId, channelId: row.channelId, email: row.email, tokenHash: row.tokenHash, locale: row.locale };
+      return { roundId: row.roundId, userId: row.userId, channelId: row.channelId, email: row.email, tokenHash: row.tokenHash, locale: row.locale, organisation: row.organisation };
     },
     async setToken(roundId, userId, tokenHash) {
       return (await prisma.roundInvitee.updateMany({ where: { roundId, userId }, data: { tokenHash } })).count === 1;

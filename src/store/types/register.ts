@@ -55,7 +55,11 @@ export interface PartnershipStore {
   removeOrganisation(partnershipId: string, name: string): Promise<boolean>;
   /** Email contacts kept for a partnership (people invited by email), by address. */
   contacts(partnershipId: string): Promise<PartnershipContact[]>;
-  addContact(workspaceId: string, partnershipId: string, email: string, locale: string | null): Promise<PartnershipContact | { duplicate: true }>;
+  /**
+   * Keeps an address; one already kept gets the language and organisation given (when given)
+   * and is reported as a duplicate.
+   */
+  addContact(workspaceId: string, partnershipId: string, email: string, locale: string | null, organisation?: string | null): Promise<PartnershipContact | { duplicate: true }>;
   removeContact(partnershipId: string, email: string): Promise<boolean>;
 }
 
@@ -64,6 +68,8 @@ export interface PartnershipContact {
   partnershipId: string;
   email: string;
   locale: string | null;
+  /** The partnership organisation they belong to (collective check-ins by email rate for it). */
+  organisation: string | null;
 }
 
 export interface ReviewEvent {

@@ -63,6 +63,8 @@ export interface Invitee {
   /** SHA-256 (hex) of their single-use link's token. */
   tokenHash?: string | null;
   locale?: string | null;
+  /** An email invitee's organisation in a collective check-in (from the register's contacts). */
+  organisation?: string | null;
 }
 
 /**
