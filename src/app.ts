@@ -128,7 +128,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       },
     },
     adminUsers: config.adminUsers,
-    links: { publicUrl: config.publicUrl, email: Boolean(config.mail || overrides.mail) },
+    links: { publicUrl: config.publicUrl, email: Boolean(config.mail || overrides.mail), web: config.publicUrlSet },
   };
   const bot = createBot(deps, features);
   const http = createHttpServer(logger);

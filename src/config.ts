@@ -96,6 +96,8 @@ export interface Config {
   metricsToken: string | undefined;
   /** The base of links the bot sends (web answer pages); defaults to http://localhost:<PORT>. */
   publicUrl: string;
+  /** PUBLIC_URL was set: the answer page is reachable by people's browsers, so links to it may be offered. */
+  publicUrlSet: boolean;
   /** Outgoing email for partners invited by email; unset: email invitations are refused. */
   mail: { smtpUrl: string; from: string } | undefined;
   slack: {
@@ -189,6 +191,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     playgroundToken: e.PLAYGROUND_TOKEN,
     metricsToken: e.METRICS_TOKEN,
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ""),
+    publicUrlSet: e.PUBLIC_URL !== undefined,
     mail: e.SMTP_URL && e.MAIL_FROM ? { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM } : undefined,
     slack: {
       botToken: e.SLACK_BOT_TOKEN,

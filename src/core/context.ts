@@ -45,8 +45,11 @@ export interface BotDeps {
   adminUsers: AdminUser[];
   /** Updates a reply in place as a fan-out goes out (see src/outbox/progress.ts). */
   progress: { track(input: ProgressTrack): void };
-  /** Links the bot sends (the web answer page) and whether it can send email at all. */
-  links: { publicUrl: string; email: boolean };
+  /**
+   * Links the bot sends (the web answer page), whether it can send email at all, and whether the
+   * page is reachable from people's browsers (PUBLIC_URL set), so a link may be offered in chat.
+   */
+  links: { publicUrl: string; email: boolean; web: boolean };
 }
 
 /** A fan-out whose progress a reply shows. */

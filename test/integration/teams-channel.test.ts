@@ -71,6 +71,8 @@ describe("Teams: people without the app answer in the channel", () => {
       expect(form.status).toBe(200);
       expect(form.body.type).toBe("application/vnd.microsoft.card.adaptive");
       expect(textOf(form.body.value)).toContain("Input.ChoiceSet");
+      // No PUBLIC_URL here: no browser link is offered (the page would not be reachable).
+      expect(textOf(form.body.value)).not.toContain("/answer/");
       expect(parses(form.body.value)).toEqual([]);
       const submit = findAction(form.body.value, "pulse.submit");
       const inputs = [...textOf(form.body.value).matchAll(/"id":"(q:[a-z-]+)"/g)].map((m) => m[1]!).filter((q) => q !== "q:comment");
@@ -105,5 +107,70 @@ describe("Teams: people without the app answer in the channel", () => {
     await h.settle();
     const results = h.connector.sent.filter((s) => s.conversationId === CHANNEL && h.textOf(s).includes("Pulse results")).at(-1)!;
     expect(h.textOf(results)).toContain("5 of 5 answered (100%)");
+  });
+});
+
+describe("Teams: a private browser link where the form cannot show in the card", () => {
+  it("offers the person who pressed a single-use link to the answer page, recorded as their one answer", async () => {
+    const t = await startTeamsBot({ authenticated: true, env: { PUBLIC_URL: "http://reflect.test" } });
+    try {
+      for (const u of ["admin-aad", "coord"]) await t.install(u);
+      await t.message("admin-aad", "privacy", { conversation: CHANNEL });
+      await t.settle();
+      t.connector.members.set(
+        CHANNEL,
+        ["coord", ...GUESTS].map((u) => ({ id: `29:${u}`, name: u, aadObjectId: u })),
+      );
+      await t.message("admin-aad", "role @coord coordinator", { mentions: ["coord"] });
+      await t.message("coord", "pulse start quick-pulse closes in 7d", { conversation: CHANNEL });
+      await t.settle();
+      const card = t.connector.sent.find((s) => s.conversationId === CHANNEL && t.textOf(s).includes("your form opens for you alone"))!;
+      // The shared card itself carries no link (it is everyone's).
+      expect(t.textOf(card)).not.toContain("/answer/");
+      const press = async (user: string, data: Record<string, unknown>) => {
+        const res = await t.send({
+          type: "invoke",
+          name: "adaptiveCard/action",
+          id: `inv-${Math.random()}`,
+          channelId: "msteams",
+          serviceUrl: t.connector.url,
+          from: { id: `29:${user}`, aadObjectId: user, name: user },
+          recipient: { id: `28:${APP_ID}` },
+          conversation: { id: CHANNEL, conversationType: "channel", tenantId: TENANT },
+          replyToId: card.id,
+          value: { action: { type: "Action.Execute", verb: data.rb_action, data } },
+        });
+        return JSON.stringify(((await res.json()) as { value: unknown }).value);
+      };
+      const open = findAction(card.activity, "pulse.open");
+      const linkIn = (form: string) => /http:\/\/reflect\.test(\/answer\/[A-Za-z0-9_-]{22})/.exec(form)?.[1];
+      const first = linkIn(await press("g1", { rb_action: open }));
+      expect(first).toBeDefined();
+      // A second press makes a new link; only the newest works.
+      const second = linkIn(await press("g1", { rb_action: open }));
+      expect(second).toBeDefined();
+      expect(second).not.toBe(first);
+      expect((await fetch(`${t.base}${first}`)).status).toBe(404);
+      const page = await (await fetch(`${t.base}${second}`)).text();
+      const names = [...new Set([...page.matchAll(/name="(q:[a-z-]+)" value="3"/g)].map((m) => m[1]!))];
+      expect(names.length).toBeGreaterThan(0);
+      const posted = await fetch(`${t.base}${second}`, {
+        method: "POST",
+        headers: { "content-type": "application/x-www-form-urlencoded" },
+        body: new URLSearchParams(Object.fromEntries(names.map((q) => [q, "3"]))).toString(),
+      });
+      expect(posted.status).toBe(200);
+      expect(await posted.text()).toContain("Thank you: your answers are in");
+      // The same person, back in the card: already answered (one answer across both ways).
+      expect(await press("g1", { rb_action: open })).toContain("already answered");
+      expect((await fetch(`${t.base}${second}`)).status).toBe(410);
+      // Closed: the links go with the invitations.
+      t.clock.advance(49 * 3_600_000);
+      await t.message("coord", "pulse close", { conversation: CHANNEL });
+      await t.settle();
+      expect(await t.app.store.rawQuery("SELECT 1 FROM round_invitees WHERE token_hash IS NOT NULL")).toEqual([]);
+    } finally {
+      await t.stop();
+    }
   });
 });

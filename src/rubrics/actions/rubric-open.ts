@@ -7,6 +7,7 @@ import { legacyRound, openRoundOfAction, roundPayload } from "../../surveys/roun
 import { rubricFormCard } from "../cards.ts";
 import { rubricOf } from "../definitions.ts";
 import { organisationIn } from "../start.ts";
+import { withBrowserLink } from "../../surveys/browser-link.ts";
 
 export const rubricOpenAction = defineAction({
   name: "rubric.open",
@@ -38,6 +39,7 @@ export const rubricOpenAction = defineAction({
       }
     }
     const partnership = partnershipRow?.name ?? "";
-    await ctx.openForm(rubricFormCard(t, round, await rubricOf(deps, round), partnership, organisation), about);
+    const form = rubricFormCard(t, round, await rubricOf(deps, round), partnership, organisation);
+    await ctx.openForm(await withBrowserLink(ctx, round, form, round.mode === "collective" ? organisation : null), about);
   },
 });

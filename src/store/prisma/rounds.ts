@@ -210,8 +210,8 @@ export function createRoundStore(prisma: PrismaClient, ids: Ids, maintenance: Ma
       if (!row) return null;
       return { roundId: row.roundId, userId: row.userId, channelId: row.channelId, email: row.email, tokenHash: row.tokenHash, locale: row.locale, organisation: row.organisation };
     },
-    async setToken(roundId, userId, tokenHash) {
-      return (await prisma.roundInvitee.updateMany({ where: { roundId, userId }, data: { tokenHash } })).count === 1;
+    async setToken(roundId, userId, tokenHash, organisation) {
+      return (await prisma.roundInvitee.updateMany({ where: { roundId, userId }, data: { tokenHash, ...(organisation !== undefined ? { organisation } : {}) } })).count === 1;
     },
     async replaceToken(roundId, userId, tokenHash, reminder) {
       const result = await prisma.roundInvitee.updateMany({ where: { roundId, userId, reminded: { lt: reminder } }, data: { tokenHash, reminded: reminder } });

@@ -132,8 +132,11 @@ export interface RoundStore {
    * caller that moved them to it (a re-run slot, or another replica, gets false and sends nothing).
    */
   replaceToken(roundId: string, userId: string, tokenHash: string | null, reminder: number): Promise<boolean>;
-  /** Gives an email invitee the link about to be sent; false when the invitation is gone. */
-  setToken(roundId: string, userId: string, tokenHash: string): Promise<boolean>;
+  /**
+   * Gives an invitee the link about to be sent (by email, or privately in a Teams channel, with
+   * the organisation a collective rating through it is for); false when the invitation is gone.
+   */
+  setToken(roundId: string, userId: string, tokenHash: string, organisation?: string | null): Promise<boolean>;
   isInvited(roundId: string, userId: string): Promise<boolean>;
   /**
    * Moves a scheduled round to open with its secret and the thresholds in force now. A round

@@ -5,6 +5,7 @@ import { ANYONE } from "../../core/roles.ts";
 import { formCard } from "../cards.ts";
 import { personHash } from "../participation.ts";
 import { templateOf } from "../results.ts";
+import { withBrowserLink } from "../browser-link.ts";
 import { legacyRound, openRoundOfAction, roundPayload } from "../round-action.ts";
 
 export const pulseOpenAction = defineAction({
@@ -22,6 +23,7 @@ export const pulseOpenAction = defineAction({
       await ctx.replaceSource(noticeFor(t("pulse.already_answered")), about);
       return;
     }
-    await ctx.openForm(formCard({ t, zone: member.timezone ?? workspace.timezone }, round, await templateOf(deps, round)), about);
+    const form = formCard({ t, zone: member.timezone ?? workspace.timezone }, round, await templateOf(deps, round));
+    await ctx.openForm(await withBrowserLink(ctx, round, form), about);
   },
 });
