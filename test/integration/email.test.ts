@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { buttonsOf, createHarness, FAKE_WORKSPACE, type Harness } from "../fakes/harness.ts";
 import { startSmtp, type LocalSmtp } from "../fakes/smtp.ts";
 import { slotContaining } from "../../src/jobs/slots.ts";
+import { clarissaRatings } from "../fakes/rubric-values.ts";
 
 const staff = ["p1", "p2", "p3", "p4", "p5", "p6"];
 const partners = ["sita@shanti.org.np", "ram@shanti.org.np", "gita@shanti.org.np", "hari@shanti.org.np"];
@@ -202,15 +203,6 @@ describe("email invitations and the answer page", () => {
   });
 
   it("takes a collective check-in by email for the organisation the register keeps for each contact, once per organisation", async () => {
-    const rubricValues = (level: string) => ({
-      "e:communications": level,
-      "e:team-identity": level,
-      "e:openness-trust": level,
-      "e:impact-orientation": level,
-      "e:inclusive-equitable": level,
-      "e:adaptability": level,
-      "e:entrepreneurial-culture": "dont-know",
-    });
     await h.command("carlos", 'partner orgs "Shanti Network" add "Alert" host');
     await h.command("carlos", 'partner orgs "Shanti Network" add "Shanti Network"');
     for (const u of staff) await h.command("carlos", `organisation <@${u}> Alert`);
@@ -236,7 +228,7 @@ describe("email invitations and the answer page", () => {
     const form = await (await fetch(first)).text();
     expect(form).toContain("Enter the ratings your team agreed for Shanti Network");
     expect(form).toContain('name="e:communications" value="well-functioning"');
-    const thanks = await post(first, rubricValues("well-functioning"));
+    const thanks = await post(first, clarissaRatings("well-functioning"));
     expect(thanks.status).toBe(200);
     expect(await thanks.text()).toContain("Shanti Network&#39;s rating is recorded");
     // The organisation has answered: a colleague's link says so, and a post through it is refused.
@@ -244,13 +236,13 @@ describe("email invitations and the answer page", () => {
     const done = await fetch(second);
     expect(done.status).toBe(410);
     expect(await done.text()).toContain("Shanti Network has already submitted its agreed rating");
-    expect((await post(second, rubricValues("needs-help"))).status).toBe(410);
+    expect((await post(second, clarissaRatings("needs-help"))).status).toBe(410);
 
     // The host side rates in chat.
     const inv = h.fake.deliveries.filter((d) => d.conversationId === "D-p1").at(-1)!;
     const roundId = (await h.app.store.rounds.list(FAKE_WORKSPACE, { kind: "rubric" }))[0]!.id;
     await h.click("p1", inv, `rubric:open:${roundId}`);
-    await h.click("p1", inv, `rubric:submit:${roundId}`, rubricValues("emerging"));
+    await h.click("p1", inv, `rubric:submit:${roundId}`, clarissaRatings("emerging"));
     h.clock.advance(49 * 3_600_000);
     await h.command("carlos", 'rubric close "Shanti Network"', { conversation: "C-PARTNERS" });
     const results = h.text(await h.command("carlos", 'rubric results "Shanti Network"'));

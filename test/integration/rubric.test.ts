@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { buttonsOf, createHarness, FAKE_WORKSPACE, type Harness } from "../fakes/harness.ts";
 import type { Delivery } from "../fakes/fake-platform.ts";
 import { slotContaining } from "../../src/jobs/slots.ts";
+import { clarissaRatings } from "../fakes/rubric-values.ts";
 
 const shanti = ["s1", "s2", "s3"];
 const tuungane = ["t1", "t2", "t3"];
@@ -39,16 +40,7 @@ async function rate(user: string, values: Record<string, string>): Promise<strin
   return h.text(await h.click(user, inv, `rubric:submit:${roundId}`, values));
 }
 
-const all = (level: string, overrides: Record<string, string> = {}) => ({
-  "e:communications": level,
-  "e:team-identity": level,
-  "e:openness-trust": level,
-  "e:impact-orientation": level,
-  "e:inclusive-equitable": level,
-  "e:adaptability": level,
-  "e:entrepreneurial-culture": "dont-know",
-  ...overrides,
-});
+const all = clarissaRatings;
 
 describe("rubric check-ins", () => {
   it("individual mode: descriptors in the form, anonymous results with distribution, consensus, divergence, notes and trend", async () => {

@@ -23,7 +23,7 @@ export const respondSubmitAction = defineAction({
   async handle(ctx, { round: roundId }, event) {
     const { deps, t, workspace, member } = ctx;
     const round = await deps.store.rounds.get(workspace.id, roundId);
-    if (!round || round.status !== "closed") {
+    if (round?.status !== "closed") {
       await ctx.reply(errorCard(ctx, t("respond.unknown_round", { ref: roundId }), "respond"));
       return;
     }
