@@ -13,6 +13,8 @@ export const SLOW_TESTS = [
   "test/integration/teams-channel.test.ts",
   // Email through a real SMTP server on loopback and the answer page over real HTTP.
   "test/integration/email.test.ts",
+  // The bot as a real process stopped with 500 acknowledged events queued, then restarted.
+  "test/integration/stop-handoff.test.ts",
 ];
 
 // `npm test`: everything that runs on PGlite alone, no PostgreSQL server and no browser needed,

@@ -8,6 +8,9 @@ import type { Config } from "./config.ts";
 import type { MailSender, PacingRules, PlatformAdapter } from "./core/adapter.ts";
 import { createSmtpSender } from "./email/smtp.ts";
 import { mountAnswerPage } from "./email/page.ts";
+import { createHandoff } from "./core/handoff.ts";
+import { createSeal } from "./core/seal.ts";
+import { handoffSecret } from "./handoff-secret.ts";
 import { mountMetrics } from "./http/metrics.ts";
 import { queuedEvents } from "./core/dispatcher.ts";
 import { createLinkingMailSender } from "./email/send.ts";
@@ -16,7 +19,7 @@ import { features } from "./features.ts";
 import { systemClock, type Clock } from "./core/clock.ts";
 import type { BotDeps } from "./core/context.ts";
 import { BotError } from "./core/errors.ts";
-import type { Platform } from "./core/events.ts";
+import type { BotEvent, Platform } from "./core/events.ts";
 import { createI18n } from "./core/i18n.ts";
 import { createRandomIds, type Ids } from "./core/ids.ts";
 import { createJsonLogger, type Logger } from "./core/logger.ts";
@@ -148,11 +151,19 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   // The answer page for people invited by email (links carry a single-use token).
   mountAnswerPage(http, deps);
 
+  // Acknowledged events a stop had no time for are sealed for the next start (core/handoff.ts).
+  const secret = handoffSecret(config);
+  const handoff = secret ? createHandoff(store.handoffs, createSeal(secret, "partnership-reflection/event-handoff"), logger) : null;
+  const stopOptions = handoff ? { stopping: { withinMs: config.stopDrainMs, handoff: (events: BotEvent[]) => handoff.save(events) } } : {};
+
   if (config.slack.botToken || config.slack.clientId || config.slack.appToken) {
     try {
       // Loaded only when configured: Bolt and botbuilder are large, and most processes need one.
       const { createSlackAdapter } = await import("../adapters/slack/adapter.ts");
-      adapters.set("slack", createSlackAdapter({ config: config.slack, store, http, bot, logger, ...(overrides.pacing?.slack ? { pacing: overrides.pacing.slack } : {}) }));
+      adapters.set(
+        "slack",
+        createSlackAdapter({ config: config.slack, store, http, bot, logger, ...stopOptions, ...(overrides.pacing?.slack ? { pacing: overrides.pacing.slack } : {}) }),
+      );
     } catch (error) {
       await store.close();
       throw error;
@@ -164,7 +175,16 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       const { createTeamsAdapter } = await import("../adapters/teams/adapter.ts");
       adapters.set(
         "teams",
-        createTeamsAdapter({ config: config.teams, store, http, bot, logger, ...overrides.teams, ...(overrides.pacing?.teams ? { pacing: overrides.pacing.teams } : {}) }),
+        createTeamsAdapter({
+          config: config.teams,
+          store,
+          http,
+          bot,
+          logger,
+          ...stopOptions,
+          ...overrides.teams,
+          ...(overrides.pacing?.teams ? { pacing: overrides.pacing.teams } : {}),
+        }),
       );
     } catch (error) {
       await store.close();
@@ -210,6 +230,8 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       for (const a of adapters.values()) await a.start();
       outboxWorker.start();
       ready = true;
+      // What a stopped process handed off is handled in the background, once, after ready.
+      if (handoff) void handoff.replay((event) => bot.handle(event)).catch((error) => logger.error("handing off replay failed", { error }));
       if (overrides.scheduler !== false) await scheduler.start();
       started = true;
       logger.info("bot started", { port, database: store.kind, platforms: [...adapters.keys()], playground: config.playground });

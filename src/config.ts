@@ -19,6 +19,12 @@ const optional = z
 
 const schema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  STOP_DRAIN_MS: z.coerce
+    .number({ message: "STOP_DRAIN_MS must be a number of milliseconds, such as 5000" })
+    .int()
+    .min(0)
+    .max(9000, { message: "STOP_DRAIN_MS must be at most 9000 (a stop ends within 10 s)" })
+    .default(5000),
   HOST: optional,
   NODE_ENV: optional,
   DATABASE_URL: optional.refine((v) => v === undefined || /^postgres(ql)?:\/\//.test(v), {
@@ -94,6 +100,8 @@ export interface Config {
   playgroundToken: string | undefined;
   /** A bearer token that lets a non-loopback caller read /metrics. */
   metricsToken: string | undefined;
+  /** How long a stop keeps handling acknowledged events before handing the rest to the next start. */
+  stopDrainMs: number;
   /** The base of links the bot sends (web answer pages); defaults to http://localhost:<PORT>. */
   publicUrl: string;
   /** PUBLIC_URL was set: the answer page is reachable by people's browsers, so links to it may be offered. */
@@ -190,6 +198,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     playground,
     playgroundToken: e.PLAYGROUND_TOKEN,
     metricsToken: e.METRICS_TOKEN,
+    stopDrainMs: e.STOP_DRAIN_MS,
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ""),
     publicUrlSet: e.PUBLIC_URL !== undefined,
     mail: e.SMTP_URL && e.MAIL_FROM ? { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM } : undefined,

@@ -8,7 +8,7 @@ import { App, LogLevel, SocketModeReceiver, type Receiver } from "@slack/bolt";
 import type { Config } from "../../src/config.ts";
 import type { PacingRules, PlatformAdapter } from "../../src/core/adapter.ts";
 import type { Bot } from "../../src/core/bot.ts";
-import { createDispatcher } from "../../src/core/dispatcher.ts";
+import { createDispatcher, type StopOptions } from "../../src/core/dispatcher.ts";
 import { BotError } from "../../src/core/errors.ts";
 import type { BotEvent } from "../../src/core/events.ts";
 import type { Logger } from "../../src/core/logger.ts";
@@ -43,6 +43,8 @@ export interface SlackAdapterOptions {
   now?: () => number;
   /** Tests that are not about pacing run without the 1-second spacing. */
   pacing?: PacingRules;
+  /** Where a stop saves acknowledged events it had no time to handle (see src/core/handoff.ts). */
+  stopping?: StopOptions;
 }
 
 export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
@@ -83,7 +85,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
       : { clientOptions: { retryConfig: { retries: 0 }, timeout: 10_000 } }),
   });
 
-  const dispatcher = createDispatcher(bot, log);
+  const dispatcher = createDispatcher(bot, log, options.stopping ? { handoff: options.stopping.handoff } : {});
   const dispatch = (event: BotEvent | null) => {
     if (!event) return;
     dispatcher.dispatch(event, event.kind === "uninstalled" || event.kind === "tokens_revoked" ? () => store.installations.delete(event.workspaceId) : undefined);
@@ -109,7 +111,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
       if (config.appToken) await app.start();
     },
     async stop() {
-      await dispatcher.idle();
+      await dispatcher.stop(options.stopping?.withinMs ?? 0);
       if (config.appToken) await app.stop();
     },
     ...sender,

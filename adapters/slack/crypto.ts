@@ -5,7 +5,8 @@
  * its workspace (authenticated additional data), so a database writer cannot move one workspace's
  * token to another.
  */
-import { createCipheriv, createDecipheriv, randomBytes, scryptSync } from "node:crypto";
+import { createDecipheriv, scryptSync } from "node:crypto";
+import { createSeal } from "../../src/core/seal.ts";
 import { BotError } from "../../src/core/errors.ts";
 
 export interface Sealer {
@@ -23,23 +24,18 @@ export function createSealer(secret: string | undefined): Sealer {
     );
   }
   const key = scryptSync(secret, "partnership-reflection/slack-installations", 32);
+  const bound = createSeal(secret, "partnership-reflection/slack-installations");
   return {
-    seal(plain, context) {
-      const iv = randomBytes(12);
-      const cipher = createCipheriv("aes-256-gcm", key, iv);
-      cipher.setAAD(Buffer.from(context, "utf8"));
-      const body = Buffer.concat([cipher.update(plain, "utf8"), cipher.final()]);
-      return `v2.${iv.toString("base64")}.${cipher.getAuthTag().toString("base64")}.${body.toString("base64")}`;
-    },
+    seal: (plain, context) => bound.seal(plain, context),
     open(sealed, context) {
-      const [version, iv, tag, body] = sealed.split(".");
-      if ((version !== "v1" && version !== "v2") || !iv || !tag || !body) throw new Error("not a sealed installation record");
-      const decipher = createDecipheriv("aes-256-gcm", key, Buffer.from(iv, "base64"));
+      if (sealed.startsWith("v2.")) return { plain: bound.open(sealed, context), legacy: false };
       // v1 records predate the binding; the installation store seals them again as v2 when read.
-      if (version === "v2") decipher.setAAD(Buffer.from(context, "utf8"));
+      const [version, iv, tag, body] = sealed.split(".");
+      if (version !== "v1" || !iv || !tag || !body) throw new Error("not a sealed installation record");
+      const decipher = createDecipheriv("aes-256-gcm", key, Buffer.from(iv, "base64"));
       decipher.setAuthTag(Buffer.from(tag, "base64"));
       const plain = Buffer.concat([decipher.update(Buffer.from(body, "base64")), decipher.final()]).toString("utf8");
-      return { plain, legacy: version === "v1" };
+      return { plain, legacy: true };
     },
   };
 }

@@ -12,7 +12,7 @@ import { CloudAdapter, ConfigurationBotFrameworkAuthentication, INVOKE_RESPONSE_
 import type { Config } from "../../src/config.ts";
 import type { PacingRules, PlatformAdapter } from "../../src/core/adapter.ts";
 import type { Bot } from "../../src/core/bot.ts";
-import { createDispatcher } from "../../src/core/dispatcher.ts";
+import { createDispatcher, type StopOptions } from "../../src/core/dispatcher.ts";
 import { BotError } from "../../src/core/errors.ts";
 import type { Logger } from "../../src/core/logger.ts";
 import type { HttpServer } from "../../src/http/server.ts";
@@ -45,6 +45,8 @@ export interface TeamsAdapterOptions {
   authOverrides?: Record<string, string | boolean>;
   credentialsFactory?: ConstructorParameters<typeof ConfigurationBotFrameworkAuthentication>[1];
   pacing?: PacingRules;
+  /** Where a stop saves acknowledged events it had no time to handle (see src/core/handoff.ts). */
+  stopping?: StopOptions;
 }
 
 export function createTeamsAdapter(options: TeamsAdapterOptions): TeamsAdapter {
@@ -62,7 +64,7 @@ export function createTeamsAdapter(options: TeamsAdapterOptions): TeamsAdapter {
   const auth = new ConfigurationBotFrameworkAuthentication({ ...teamsAuthConfig(config), ...options.authOverrides } as never, options.credentialsFactory);
   const adapter = new CloudAdapter(auth);
   const appId = config.appId ?? "";
-  const dispatcher = createDispatcher(bot, log);
+  const dispatcher = createDispatcher(bot, log, options.stopping ? { handoff: options.stopping.handoff } : {});
   const refs = createReferences(store, config.serviceHosts, log);
   const sender = createTeamsSender(adapter, appId, refs, store);
   /** Invokes waiting for the core's answer, by the trigger given to their event. */
@@ -182,7 +184,7 @@ export function createTeamsAdapter(options: TeamsAdapterOptions): TeamsAdapter {
     idle: () => dispatcher.idle(),
     async start() {},
     async stop() {
-      await dispatcher.idle();
+      await dispatcher.stop(options.stopping?.withinMs ?? 0);
     },
     ...sender,
   };

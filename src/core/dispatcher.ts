@@ -3,7 +3,8 @@
  * (Slack wants an answer within 3 s, Teams within 15 s); if every acknowledged event started its
  * database work at once, the callbacks of hundreds of queries would queue ahead of the next
  * request's acknowledgement. A small pool keeps acks fast under load; events wait their turn in
- * order. Shutdown drains the queue.
+ * order. A stop drains the queue for a while, then hands what is still waiting to the next start
+ * (handoff.ts) and finishes only what is running.
  */
 import type { Bot } from "./bot.ts";
 import type { BotEvent } from "./events.ts";
@@ -14,14 +15,26 @@ export interface Dispatcher {
   dispatch(event: BotEvent | null, before?: () => Promise<void>, after?: () => void): void;
   /** Resolves when every queued and running event is handled. */
   idle(): Promise<void>;
+  /**
+   * Stops: handles queued events for up to `withinMs`, then saves the rest through `handoff`
+   * (when given; otherwise keeps handling them) and waits for the running ones.
+   */
+  stop(withinMs: number): Promise<void>;
   readonly pending: number;
+}
+
+/** How a stop treats acknowledged events still queued (see handoff.ts). */
+export interface StopOptions {
+  /** How long a stop keeps handling queued events before handing the rest off. */
+  withinMs: number;
+  handoff: (events: BotEvent[]) => Promise<void>;
 }
 
 /** Every dispatcher's queue, for the metrics' depth gauge. */
 const depths = new Set<() => number>();
 export const queuedEvents = (): number => [...depths].reduce((n, depth) => n + depth(), 0);
 
-export function createDispatcher(bot: Bot, logger: Logger, options: { concurrency?: number; warnAt?: number } = {}): Dispatcher {
+export function createDispatcher(bot: Bot, logger: Logger, options: { concurrency?: number; warnAt?: number; handoff?: (events: BotEvent[]) => Promise<void> } = {}): Dispatcher {
   const concurrency = options.concurrency ?? 4;
   const warnAt = options.warnAt ?? 2000;
   const queue: { event: BotEvent | null; before?: () => Promise<void>; after?: () => void }[] = [];
@@ -70,6 +83,37 @@ export function createDispatcher(bot: Bot, logger: Logger, options: { concurrenc
     },
     get pending() {
       return queue.length + running;
+    },
+    async stop(withinMs) {
+      const idle = this.idle();
+      if (options.handoff) {
+        let timer: NodeJS.Timeout | undefined;
+        await Promise.race([idle, new Promise((r) => (timer = setTimeout(r, withinMs)))]);
+        clearTimeout(timer);
+        const rest = queue.splice(0);
+        const events: BotEvent[] = [];
+        for (const item of rest) {
+          // Platform bookkeeping is quick and local to this process: done now, not handed off.
+          await item.before?.().catch((error) => logger.error("bookkeeping failed at stop", { error }));
+          item.after?.();
+          if (item.event) events.push(item.event);
+        }
+        if (events.length > 0) {
+          try {
+            await options.handoff(events);
+          } catch (error) {
+            // Could not save them: keep handling them here rather than lose them.
+            logger.error("handing off events failed; handling them before stopping", { count: events.length, error });
+            for (const event of events) queue.push({ event });
+            pump();
+          }
+        }
+        if (running === 0) {
+          for (const w of waiters) w();
+          waiters = [];
+        }
+      }
+      await this.idle();
     },
   };
 }

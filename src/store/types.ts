@@ -13,7 +13,7 @@ export type * from "./types/responses.ts";
 export type * from "./types/register.ts";
 
 import type { AuditStore, MemberStore, WorkspaceStore } from "./types/workspaces.ts";
-import type { ConversationRefStore, InstallationStore, PlaygroundStore, ProcessedEventStore } from "./types/platform.ts";
+import type { ConversationRefStore, EventHandoffStore, InstallationStore, PlaygroundStore, ProcessedEventStore } from "./types/platform.ts";
 import type { OutboxStore } from "./types/outbox.ts";
 import type { JobRunStore } from "./types/jobs.ts";
 import type { PromptSnapshotStore, RoundStore } from "./types/rounds.ts";
@@ -28,6 +28,8 @@ export interface Store {
   outbox: OutboxStore;
   jobs: JobRunStore;
   events: ProcessedEventStore;
+  /** Acknowledged events a stopping process handed to the next start, sealed. */
+  handoffs: EventHandoffStore;
   audit: AuditStore;
   comments: CommentStore;
   playground: PlaygroundStore;

@@ -8,6 +8,7 @@ import { createMemberStore } from "./members.ts";
 import { createConversationRefStore } from "./conversations.ts";
 import { createOutboxStore } from "./outbox.ts";
 import { createJobRunStore } from "./jobs.ts";
+import { createEventHandoffStore } from "./handoffs.ts";
 import { createAuditStore, createCommentStore, createProcessedEventStore } from "./misc.ts";
 import { createPlaygroundStore } from "./playground.ts";
 import { NIGHTLY_COMPACTS, createRoundStore } from "./rounds.ts";
@@ -44,6 +45,7 @@ export async function createPrismaStore(options: OpenOptions & { ids: Ids; logge
     outbox: createOutboxStore(prisma, ids),
     jobs: createJobRunStore(prisma, ids),
     events: createProcessedEventStore(prisma),
+    handoffs: createEventHandoffStore(prisma, ids),
     audit: createAuditStore(prisma, ids),
     comments: createCommentStore(prisma),
     playground: createPlaygroundStore(prisma, ids),

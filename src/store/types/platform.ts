@@ -54,3 +54,15 @@ export interface ProcessedEventStore {
   }): Promise<{ fresh: boolean; workspace: Workspace | null; member: Member | null }>;
   prune(before: Date): Promise<number>;
 }
+
+/**
+ * Events a stopping process acknowledged but did not handle, kept sealed until the next start
+ * handles them (src/core/handoff.ts). Rows are opaque to the store.
+ */
+export interface EventHandoffStore {
+  /** Saves sealed events in their order, in one transaction. */
+  save(sealed: string[]): Promise<void>;
+  /** The oldest handed-off events first. */
+  list(limit: number): Promise<{ id: string; sealed: string }[]>;
+  remove(id: string): Promise<void>;
+}
