@@ -15,6 +15,8 @@ export const SLOW_TESTS = [
   "test/integration/email.test.ts",
   // The bot as a real process stopped with 500 acknowledged events queued, then restarted.
   "test/integration/stop-handoff.test.ts",
+  // A 5,000-member channel against Slack's rate tiers, in real time.
+  "test/integration/slack-large-channel.test.ts",
 ];
 
 // `npm test`: everything that runs on PGlite alone, no PostgreSQL server and no browser needed,

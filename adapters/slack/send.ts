@@ -1,7 +1,7 @@
 /**
  * Sending for the outbox worker through the Web API: posts (ephemeral where private, falling back
  * to the person's DM where the bot cannot post in the channel), card replacements (response_url
- * for ephemeral cards), modals for forms, uploads, and channel rosters.
+ * for ephemeral cards), modals for forms and uploads; channel rosters are roster.ts.
  */
 import type { ConversationMember, Destination, FormRequest } from "../../src/core/adapter.ts";
 import { hasInputs, type Card } from "../../src/core/card.ts";
@@ -10,8 +10,8 @@ import type { MessageRef } from "../../src/core/events.ts";
 import type { Logger } from "../../src/core/logger.ts";
 import { slackErrorCode, type SlackApi } from "./api.ts";
 import { cardToBlockKit, cardToModal } from "./render.ts";
-
-const teamOf = (workspaceId: string) => workspaceId.replace(/^slack:/, "");
+import { createSlackRoster } from "./roster.ts";
+import { createTierPacer } from "./tiers.ts";
 
 export interface SlackSender {
   post(workspaceId: string, destination: Destination, card: Card): Promise<MessageRef>;
@@ -36,7 +36,10 @@ export function responseUrlAllowed(url: string, apiUrl?: string): boolean {
 }
 
 export function createSlackSender(api: SlackApi, tokenFor: (workspaceId: string) => Promise<string>, log: Logger, apiUrl?: string): SlackSender {
-  const userCache = new Map<string, { at: number; member: ConversationMember }>();
+  const tiers = createTierPacer();
+  const roster = createSlackRoster({ api, tokenFor, tiers });
+  // A person's DM channel does not change: opened once a day at most (conversations.open is Tier 3).
+  const dms = new Map<string, { at: number; channel: string }>();
 
   async function postMessage(workspaceId: string, channel: string, card: Card): Promise<MessageRef> {
     const token = await tokenFor(workspaceId);
@@ -58,7 +61,12 @@ export function createSlackSender(api: SlackApi, tokenFor: (workspaceId: string)
   }
 
   async function openDm(workspaceId: string, userId: string): Promise<string> {
-    const res = await api.call<{ channel: { id: string } }>(await tokenFor(workspaceId), "conversations.open", { users: userId });
+    const key = `${workspaceId}:${userId}`;
+    const cached = dms.get(key);
+    if (cached && Date.now() - cached.at < 24 * 3_600_000) return cached.channel;
+    const token = await tokenFor(workspaceId);
+    const res = await tiers.run(token, "conversations.open", () => api.call<{ channel: { id: string } }>(token, "conversations.open", { users: userId }));
+    dms.set(key, { at: Date.now(), channel: res.channel.id });
     return res.channel.id;
   }
 
@@ -158,46 +166,6 @@ export function createSlackSender(api: SlackApi, tokenFor: (workspaceId: string)
         return false;
       }
     },
-    async listMembers(workspaceId, conversationId) {
-      const token = await tokenFor(workspaceId);
-      const ids: string[] = [];
-      let cursor: string | undefined;
-      do {
-        const res = await api.call<{ members: string[]; response_metadata?: { next_cursor?: string } }>(token, "conversations.members", {
-          channel: conversationId,
-          limit: 200,
-          ...(cursor ? { cursor } : {}),
-        });
-        ids.push(...res.members);
-        cursor = res.response_metadata?.next_cursor || undefined;
-      } while (cursor);
-      const team = teamOf(workspaceId);
-      const out: ConversationMember[] = [];
-      for (const id of ids) {
-        const cached = userCache.get(`${team}:${id}`);
-        if (cached && Date.now() - cached.at < 10 * 60_000) {
-          out.push(cached.member);
-          continue;
-        }
-        const { user } = await api.call<{ user: { id: string; name?: string; real_name?: string; is_bot?: boolean; deleted?: boolean; team_id?: string; is_stranger?: boolean } }>(
-          token,
-          "users.info",
-          { user: id },
-        );
-        // Slack Connect members from other organisations cannot be sent a DM by this app, but
-        // ephemeral messages in the shared channel reach them (and only them).
-        const external = Boolean(user.is_stranger) || (user.team_id !== undefined && user.team_id !== team);
-        const member: ConversationMember = {
-          userId: user.id,
-          displayName: user.real_name ?? user.name ?? user.id,
-          isBot: Boolean(user.is_bot) || user.id === "USLACKBOT",
-          reachable: !user.deleted && !user.is_bot,
-          ...(external ? { channelOnly: true } : {}),
-        };
-        userCache.set(`${team}:${id}`, { at: Date.now(), member });
-        out.push(member);
-      }
-      return out;
-    },
+    listMembers: (workspaceId, conversationId) => roster.listMembers(workspaceId, conversationId),
   };
 }

@@ -44,6 +44,13 @@ export interface FakeSlack {
   botNotIn: Set<string>;
   failNext(method: string, count: number, failure: { status?: number; retryAfter?: number; error?: string }): void;
   delayMs: number;
+  /**
+   * Calls per minute allowed per method (Slack's tiers); a call beyond that within the last
+   * minute gets a 429 with Retry-After. Unset: no limits.
+   */
+  tiers?: Record<string, number>;
+  /** Every 429 the fake answered because a tier was exceeded. */
+  rateLimited: { method: string; at: number }[];
   responseUrl(id: string): string;
   close(): Promise<void>;
 }
@@ -51,6 +58,7 @@ export interface FakeSlack {
 export async function startFakeSlack(team = "T1"): Promise<FakeSlack> {
   let ts = 1_700_000_000;
   let fileId = 0;
+  const windows = new Map<string, number[]>();
   const failures = new Map<string, { count: number; failure: { status?: number; retryAfter?: number; error?: string } }>();
   const fake: FakeSlack = {
     url: "",
@@ -63,6 +71,7 @@ export async function startFakeSlack(team = "T1"): Promise<FakeSlack> {
     users: new Map(),
     botNotIn: new Set(),
     delayMs: 0,
+    rateLimited: [],
     failNext(method, count, failure) {
       failures.set(method, { count, failure });
     },
@@ -111,6 +120,17 @@ export async function startFakeSlack(team = "T1"): Promise<FakeSlack> {
     const token = String(req.headers.authorization ?? "").replace(/^Bearer /, "");
     fake.calls.push({ method, args, token });
     if (fake.delayMs) await new Promise((r) => setTimeout(r, fake.delayMs));
+    const perMinute = fake.tiers?.[method];
+    if (perMinute) {
+      const at = Date.now();
+      const recent = (windows.get(method) ?? []).filter((t) => t > at - 60_000);
+      if (recent.length >= perMinute) {
+        fake.rateLimited.push({ method, at });
+        return reply(429, { ok: false, error: "ratelimited" }, { "retry-after": String(Math.ceil((recent[0]! + 60_000 - at) / 1000)) });
+      }
+      recent.push(at);
+      windows.set(method, recent);
+    }
     const f = failures.get(method);
     if (f && f.count > 0) {
       f.count--;
@@ -159,6 +179,18 @@ export async function startFakeSlack(team = "T1"): Promise<FakeSlack> {
         const start = Number(args.cursor ?? 0);
         const next = start + limit < members.length ? String(start + limit) : "";
         return reply(200, { ok: true, members: members.slice(start, start + limit), response_metadata: { next_cursor: next } });
+      }
+      case "users.list": {
+        // The workspace's own people: everyone in any channel, plus those set up, minus other organisations'.
+        const ids = [...new Set([...[...fake.channels.values()].flat(), ...fake.users.keys()])].filter((id) => {
+          const u = fake.users.get(id);
+          return !u || (!u.is_stranger && (u.team_id === undefined || u.team_id === team));
+        });
+        const limit = Number(args.limit ?? 100);
+        const start = Number(args.cursor ?? 0);
+        const next = start + limit < ids.length ? String(start + limit) : "";
+        const members = ids.slice(start, start + limit).map((id) => ({ id, team_id: team, ...fake.users.get(id) }));
+        return reply(200, { ok: true, members, response_metadata: { next_cursor: next } });
       }
       case "users.info": {
         const u = fake.users.get(String(args.user)) ?? { id: String(args.user), team_id: team };

@@ -141,15 +141,22 @@ describe("Slack: the pulse flow through the adapter", () => {
   });
 
   it("when Slack refuses a DM at send time, the invitation reaches the person privately in the round's channel", async () => {
-    h.fake.failNext("conversations.open", 1, { error: "cannot_dm_user" });
-    await h.command("UCOORD", "pulse start quick-pulse", { channel: "CPARTNERS" });
-    await h.settle();
-    const ephemeral = h.fake.messages.filter((m) => m.channel === "CPARTNERS" && m.ephemeralUser && m.ephemeralUser !== "UCOORD" && h.textOf(m).includes("Quick pulse"));
-    // UEXT (known to be external) and the one person whose DM was refused.
-    expect(ephemeral.map((m) => m.ephemeralUser).sort()).toHaveLength(2);
-    const dms = h.fake.messages.filter((m) => m.channel.startsWith("DP") && h.textOf(m).includes("Quick pulse"));
-    expect(dms).toHaveLength(5);
-    expect(new Set([...ephemeral.map((m) => m.ephemeralUser), ...dms.map((m) => m.channel.slice(1))]).size).toBe(7);
+    // P7 is new to the bot (the others' DMs are already open, and kept for a day); Slack refuses theirs.
+    const members = h.fake.channels.get("CPARTNERS")!;
+    h.fake.channels.set("CPARTNERS", [...members, "P7"]);
+    try {
+      h.fake.failNext("conversations.open", 1, { error: "cannot_dm_user" });
+      await h.command("UCOORD", "pulse start quick-pulse", { channel: "CPARTNERS" });
+      await h.settle();
+      const ephemeral = h.fake.messages.filter((m) => m.channel === "CPARTNERS" && m.ephemeralUser && m.ephemeralUser !== "UCOORD" && h.textOf(m).includes("Quick pulse"));
+      // UEXT (known to be external) and the one person whose DM was refused.
+      expect(ephemeral.map((m) => m.ephemeralUser).sort()).toEqual(["P7", "UEXT"]);
+      const dms = h.fake.messages.filter((m) => m.channel.startsWith("DP") && h.textOf(m).includes("Quick pulse"));
+      expect(dms).toHaveLength(6);
+      expect(new Set([...ephemeral.map((m) => m.ephemeralUser), ...dms.map((m) => m.channel.slice(1))]).size).toBe(8);
+    } finally {
+      h.fake.channels.set("CPARTNERS", members);
+    }
   });
 
   it("reminds the Slack Connect member the same way: privately in the shared channel", async () => {

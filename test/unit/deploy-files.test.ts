@@ -41,7 +41,7 @@ describe("Dockerfile", () => {
 describe("compose.yaml", () => {
   it("is valid against the Compose Specification and passes the linter's rules", () => {
     const [result] = new DCLinter({ rules: {}, quiet: false, debug: false, exclude: [] }).lintFiles(["compose.yaml"], false);
-    expect(result!.messages.map((m) => `${m.rule}: ${m.message}`)).toEqual([]);
+    expect(result!.messages.map((m: { rule: string; message: string }) => `${m.rule}: ${m.message}`)).toEqual([]);
   });
 
   it("starts the bot on PostgreSQL once the database is healthy, stopping with time to hand off", () => {
