@@ -4,7 +4,7 @@
  */
 import type { BotDeps } from "../core/context.ts";
 import type { RubricDefinition } from "../core/prompts/schemas.ts";
-import type { AudienceSpec, Partnership, Round, Workspace } from "../store/types.ts";
+import type { AudienceSpec, Invitee, Partnership, Round, Workspace } from "../store/types.ts";
 import { audienceRule, inviteDestination, inviteesOf, rememberInvitees, resolveAudience, type AudienceProblem, type ResolvedAudience } from "../surveys/audience.ts";
 import { emailDomains, queueRoundEmail } from "../email/send.ts";
 import { postSharedInvitations, sharedChannels, sharedInvitation } from "../surveys/shared-invite.ts";
@@ -82,16 +82,36 @@ export async function startRubric(
   const segmentPlan = input.mode === "collective" ? null : await planSegments(deps, workspace, partnership.id, resolved.invitees, round.threshold);
   await deps.store.rounds.setInvitees(round.id, inviteesOf(resolved), resolved.unreachable, segmentPlan);
   const started = (await deps.store.rounds.byId(round.id))!;
+  const { withoutOrganisation, byOrganisation } = await inviteRubric(deps, { workspace, rubric, partnership, round: started, invitees: inviteesOf(resolved) });
+  await deps.store.rounds.markInvitationsQueued(started.id);
+  return {
+    round: started,
+    unreachable: resolved.unreachable,
+    withoutOrganisation,
+    byOrganisation,
+  };
+}
+
+/**
+ * Queues a check-in's invitations (idempotent: dedupe keys keep each single, so the rounds job
+ * can finish what a stopped process started); for collective rounds, counts per organisation.
+ */
+export async function inviteRubric(
+  deps: BotDeps,
+  input: { workspace: Workspace; rubric: RubricDefinition; partnership: Partnership; round: Round; invitees: Invitee[]; skip?: (i: Invitee) => boolean },
+): Promise<{ withoutOrganisation: number; byOrganisation: Record<string, number> }> {
+  const { workspace, rubric, partnership, round: started } = input;
+  const mode = started.mode;
   let withoutOrganisation = 0;
   const byOrganisation: Record<string, number> = {};
-  const shared = sharedChannels(deps, workspace, inviteesOf(resolved));
-  const domains = emailDomains(inviteesOf(resolved));
+  const shared = sharedChannels(deps, workspace, input.invitees);
+  const domains = emailDomains(input.invitees);
   await postSharedInvitations(deps, workspace, started, shared, (t) =>
     sharedInvitation(t, rubricInvitationCard(t, workspace.timezone, started, rubric, partnership.name, null), "rubric.open:"),
   );
-  for (const invitee of inviteesOf(resolved)) {
+  for (const invitee of input.invitees) {
     const { userId } = invitee;
-    if (invitee.channelId && shared.has(invitee.channelId)) continue;
+    if ((invitee.channelId && shared.has(invitee.channelId)) || input.skip?.(invitee)) continue;
     if (invitee.email) {
       if (invitee.organisation) byOrganisation[invitee.organisation] = (byOrganisation[invitee.organisation] ?? 0) + 1;
       await queueRoundEmail(
@@ -111,24 +131,19 @@ export async function startRubric(
       continue;
     }
     const member = await deps.store.members.get(workspace.id, userId);
-    const org = input.mode === "collective" ? await organisationIn(deps, partnership, member?.organisation ?? null) : null;
-    if (input.mode === "collective" && !org) withoutOrganisation++;
+    const org = mode === "collective" ? await organisationIn(deps, partnership, member?.organisation ?? null) : null;
+    if (mode === "collective" && !org) withoutOrganisation++;
     if (org) byOrganisation[org] = (byOrganisation[org] ?? 0) + 1;
     const t = deps.i18n.forLocale(member?.locale, workspace.locale);
     await deps.outbox.post({
       workspaceId: workspace.id,
       platform: workspace.platform,
-      destination: inviteDestination(invitee, round),
+      destination: inviteDestination(invitee, started),
       card: rubricInvitationCard(t, member?.timezone ?? workspace.timezone, started, rubric, partnership.name, member?.organisation ?? null),
-      dedupeKey: `rubric:${round.id}:invite:${userId}`,
+      dedupeKey: `rubric:${started.id}:invite:${userId}`,
     });
   }
-  return {
-    round: started,
-    unreachable: resolved.unreachable,
-    withoutOrganisation,
-    byOrganisation,
-  };
+  return { withoutOrganisation, byOrganisation };
 }
 
 /** The person's organisation when it is one kept for this partnership, else null. */

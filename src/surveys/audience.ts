@@ -96,6 +96,16 @@ export const inviteesOf = (resolved: ResolvedAudience): Invitee[] =>
   });
 
 /**
+ * When finishing a round's invitations after a stop: an email whose link was made has left (the
+ * token is made as it is sent, and its row is deleted then), so it is not queued again. Chat
+ * invitations stay in the outbox as sent; their dedupe keys keep them single.
+ */
+export const emailAlreadySent = (invitee: Invitee): boolean => Boolean(invitee.email && invitee.tokenHash);
+
+/** Rounds whose start began this long ago and never finished queueing are finished by the rounds jobs. */
+export const INVITATIONS_GRACE_MS = 5 * 60_000;
+
+/**
  * Where a person's invitation or reminder goes: their DM, or (a shared channel's member the bot
  * cannot DM) a message only they see in that channel. A DM the platform refuses at send time
  * falls back to the round's channel.

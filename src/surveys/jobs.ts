@@ -16,7 +16,7 @@ import { templateOf } from "./results.ts";
 import { invite, pulseDetails, sharedPulseInvitation } from "./start.ts";
 import { postSharedInvitations, sharedChannels } from "./shared-invite.ts";
 import { emailDomains, remindByEmail } from "../email/send.ts";
-import { inviteDestination, inviteesOf, rememberInvitees, resolveAudience } from "./audience.ts";
+import { emailAlreadySent, INVITATIONS_GRACE_MS, inviteDestination, inviteesOf, rememberInvitees, resolveAudience } from "./audience.ts";
 import { promiseOf } from "../core/gate.ts";
 import { planSegments } from "./segments.ts";
 
@@ -32,12 +32,22 @@ export const pulseRoundsJob: JobDefinition = {
     for (const round of await deps.store.rounds.due("scheduled", slot)) {
       if (round.kind === "pulse" && (await openScheduled(deps, round))) opened++;
     }
+    // A process that stopped while queueing a round's invitations left it unfinished: finish it.
+    let resumed = 0;
+    for (const round of await deps.store.rounds.awaitingInvitations(new Date(slot.getTime() - INVITATIONS_GRACE_MS))) {
+      if (round.kind !== "pulse") continue;
+      const workspace = await deps.store.workspaces.get(round.workspaceId);
+      if (!workspace) continue;
+      await invite(deps, workspace, round, await templateOf(deps, round), await deps.store.rounds.inviteeRoutes(round.id), emailAlreadySent);
+      await deps.store.rounds.markInvitationsQueued(round.id);
+      resumed++;
+    }
     for (const round of await deps.store.rounds.due("open", slot)) {
       if (round.kind !== "pulse") continue;
       const workspace = await deps.store.workspaces.get(round.workspaceId);
       if (workspace && (await closePulseRound(deps, workspace, round))) closed++;
     }
-    return { opened, closed };
+    return { opened, closed, resumed };
   },
 };
 
@@ -52,6 +62,7 @@ async function openScheduled(deps: BotDeps, round: Round): Promise<boolean> {
   const segmentPlan = await planSegments(deps, workspace, opened.partnershipId, resolved.invitees, opened.threshold);
   await deps.store.rounds.setInvitees(round.id, inviteesOf(resolved), resolved.unreachable, segmentPlan);
   await invite(deps, workspace, (await deps.store.rounds.byId(round.id))!, await templateOf(deps, round), inviteesOf(resolved));
+  await deps.store.rounds.markInvitationsQueued(round.id);
   return true;
 }
 

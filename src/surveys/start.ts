@@ -75,6 +75,7 @@ export async function startPulse(deps: BotDeps, input: StartInput): Promise<{ ro
   const started = (await deps.store.rounds.byId(round.id))!;
   await input.beforeInvite?.({ round: started, unreachable: resolved.unreachable });
   await invite(deps, input.workspace, started, input.template, inviteesOf(resolved));
+  await deps.store.rounds.markInvitationsQueued(started.id);
   return { round: started, unreachable: resolved.unreachable };
 }
 
@@ -92,13 +93,20 @@ export const sharedPulseInvitation = (t: Translate & { locale: string }, workspa
   sharedInvitation(t, invitationCard({ t, zone: workspace.timezone, organisation: null }, round, template, reminder), "pulse.open:");
 
 /** Queues one private invitation per person, in their own language and time zone, by their route. */
-export async function invite(deps: BotDeps, workspace: Workspace, round: Round, template: SurveyTemplate, invitees: Invitee[]): Promise<void> {
+export async function invite(
+  deps: BotDeps,
+  workspace: Workspace,
+  round: Round,
+  template: SurveyTemplate,
+  invitees: Invitee[],
+  skip: (i: Invitee) => boolean = () => false,
+): Promise<void> {
   const shared = sharedChannels(deps, workspace, invitees);
   const domains = emailDomains(invitees);
   await postSharedInvitations(deps, workspace, round, shared, (t) => sharedPulseInvitation(t, workspace, round, template));
   for (const invitee of invitees) {
     const { userId } = invitee;
-    if (invitee.channelId && shared.has(invitee.channelId)) continue;
+    if ((invitee.channelId && shared.has(invitee.channelId)) || skip(invitee)) continue;
     if (invitee.email) {
       await queueRoundEmail(deps, workspace, round, { userId, email: invitee.email, locale: invitee.locale ?? null }, pulseDetails(round, template), domains);
       continue;

@@ -9,6 +9,7 @@ import { createConversationRefStore } from "./conversations.ts";
 import { createOutboxStore } from "./outbox.ts";
 import { createJobRunStore } from "./jobs.ts";
 import { createEventHandoffStore } from "./handoffs.ts";
+import { createRoundInvitationStore } from "./round-invitations.ts";
 import { createAuditStore, createCommentStore, createProcessedEventStore } from "./misc.ts";
 import { createPlaygroundStore } from "./playground.ts";
 import { NIGHTLY_COMPACTS, createRoundStore } from "./rounds.ts";
@@ -49,7 +50,7 @@ export async function createPrismaStore(options: OpenOptions & { ids: Ids; logge
     audit: createAuditStore(prisma, ids),
     comments: createCommentStore(prisma),
     playground: createPlaygroundStore(prisma, ids),
-    rounds: createRoundStore(prisma, ids, db.maintenance, options.logger),
+    rounds: { ...createRoundStore(prisma, ids, db.maintenance, options.logger), ...createRoundInvitationStore(prisma) },
     responses: createResponseStore(prisma, ids),
     snapshots: createPromptSnapshotStore(prisma, ids),
     partnerships: createPartnershipStore(prisma, ids),

@@ -15,7 +15,7 @@ export const NIGHTLY_COMPACTS = [...CLOSE_COMPACTS, "members", "conversation_ref
 
 type Row = Awaited<ReturnType<PrismaClient["round"]["findFirstOrThrow"]>>;
 
-function toRound(row: Row): Round {
+export function toRound(row: Row): Round {
   const audience = (row.audience ?? {}) as Partial<AudienceSpec>;
   return {
     id: row.id,
@@ -52,7 +52,7 @@ function reachOf(raw: unknown): Reach {
   return { dm: n(r.dm), channel: n(r.channel), email: n(r.email) };
 }
 
-export function createRoundStore(prisma: PrismaClient, ids: Ids, maintenance: Maintenance, logger: Logger): RoundStore {
+export function createRoundStore(prisma: PrismaClient, ids: Ids, maintenance: Maintenance, logger: Logger): Omit<RoundStore, "markInvitationsQueued" | "awaitingInvitations"> {
   return {
     async create(input) {
       for (let attempt = 0; ; attempt++) {

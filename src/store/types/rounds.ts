@@ -114,6 +114,10 @@ export interface RoundStore {
   list(workspaceId: string, filter: { kind: RoundKind; status?: RoundStatus; snapshotKey?: string; partnershipId?: string; limit?: number }): Promise<Round[]>;
   /** Rounds in a status whose time has come (opens or closes at or before `before`), across workspaces. */
   due(status: "scheduled" | "open", before: Date): Promise<Round[]>;
+  /** Records that every invitation of the round is queued. */
+  markInvitationsQueued(roundId: string): Promise<void>;
+  /** Open rounds opened before the moment whose invitations were not all queued (a process died meanwhile). */
+  awaitingInvitations(openedBefore: Date): Promise<Round[]>;
   /** Open rounds of a kind, across workspaces (reminders). */
   openRounds(kind: RoundKind): Promise<Round[]>;
   /** The last closed round before this one: same template for pulses; same partnership (any rubric, keys are shared) for rubrics. */
