@@ -102,7 +102,8 @@ export function createTeamsSender(adapter: CloudAdapter, appId: string, refs: Re
         await adapter.continueConversationAsync(appId, ref, async (context) => {
           let token: string | undefined;
           do {
-            const page = await TeamsInfo.getPagedMembers(context, 100, token);
+            // 500 is the most Teams returns per page: a 5,000-member team is ten calls.
+            const page = await TeamsInfo.getPagedMembers(context, 500, token);
             for (const m of page.members) {
               const id = m.aadObjectId ?? m.id;
               if (m.aadObjectId) await refs.remember(workspaceId, "conversation", `teamsid:${m.id}`, { aad: m.aadObjectId });
