@@ -17,6 +17,7 @@ export const SLOW_TESTS = [
   "test/integration/stop-handoff.test.ts",
   // A 5,000-member channel against Slack's rate tiers, in real time.
   "test/integration/slack-large-channel.test.ts",
+  "test/integration/teams-large-team.test.ts",
 ];
 
 // `npm test`: everything that runs on PGlite alone, no PostgreSQL server and no browser needed,

@@ -38,7 +38,12 @@ function loadFrom(
 }
 
 /** One bot on one database: the first seconds after ready (no warm-up), then steady state. */
-async function benchOn(database: "postgresql" | "embedded", worker: Worker, bare: Record<string, ReturnType<typeof summarise>>, fake: Awaited<ReturnType<typeof startFakeSlack>>): Promise<BenchResult[]> {
+async function benchOn(
+  database: "postgresql" | "embedded",
+  worker: Worker,
+  bare: Record<string, ReturnType<typeof summarise>>,
+  fake: Awaited<ReturnType<typeof startFakeSlack>>,
+): Promise<BenchResult[]> {
   const pgDb = database === "postgresql" ? await benchDatabase("slack") : null;
   if (pgDb) await pgDb.store.close();
   const dataDir = database === "embedded" ? mkdtempSync(join(tmpdir(), "reflect-ack-")) : null;
