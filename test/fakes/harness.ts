@@ -34,10 +34,20 @@ export interface Harness {
 
 let eventCounter = 0;
 
-export async function createHarness(options: { admins?: string[]; databaseUrl?: string; now?: string; env?: Record<string, string> } = {}): Promise<Harness> {
-  const clock = createFixedClock(options.now ?? "2026-11-23T10:00:00Z");
+export async function createHarness(
+  options: {
+    admins?: string[];
+    databaseUrl?: string;
+    now?: string;
+    env?: Record<string, string>;
+    /** Replicas (the soak test): harnesses sharing one database, one platform and one clock. */
+    fake?: FakePlatform;
+    clock?: FixedClock;
+  } = {},
+): Promise<Harness> {
+  const clock = options.clock ?? createFixedClock(options.now ?? "2026-11-23T10:00:00Z");
   const logger = createMemoryLogger();
-  const fake = createFakePlatform();
+  const fake = options.fake ?? createFakePlatform();
   const config = loadConfig({
     PORT: "0",
     // One in-memory database per test worker, emptied for each harness (src/store/prisma/open.ts).
