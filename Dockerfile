@@ -11,7 +11,7 @@ RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund
 COPY prisma ./prisma
 COPY scripts ./scripts
 COPY prisma.config.ts tsconfig.json ./
-RUN node scripts/prisma-generate.mjs
+RUN node scripts/prisma-generate.mjs && node scripts/pglite-template.mjs
 
 # Stage 2: the runtime, as the unprivileged `node` user, with only what the bot needs.
 FROM node:20-bookworm-slim AS runtime

@@ -66,6 +66,7 @@ async function main() {
   const answered = new Set<string>();
   let iterations = 0;
   let latest: string | undefined;
+  const errors: Harness["logs"] = [];
   let commands = 0;
   let answers = 0;
   let lastSample = 0;
@@ -99,7 +100,13 @@ async function main() {
         await replicas[Math.floor(Math.random() * 2)]!.app.jobs.runSlot(job, slotContaining(job, clock.now()));
       }
       await Promise.all(replicas.map((x) => x.flush()));
-      // Deliveries kept in the fake grow by design; the bot's own memory must not.
+      // What the harness keeps for tests (log lines, event ids, deliveries) grows by design and is
+      // let go here: the bot's own memory is what must not grow.
+      for (const x of replicas) {
+        errors.push(...x.logs.filter((l) => l.level === "error"));
+        x.logs.length = 0;
+        x.eventIds.length = 0;
+      }
       if (fake.deliveries.length > 5000) fake.deliveries.splice(0, fake.deliveries.length - 2000);
       const elapsed = (Date.now() - started) / 1000;
       if (elapsed > WARM_UP && elapsed - lastSample >= 10) {
@@ -109,7 +116,7 @@ async function main() {
     }
     await Promise.all(replicas.map((x) => x.flush()));
     const leftover = await a.app.store.rawQuery<{ status: string; n: number }>("SELECT status, count(*)::int AS n FROM outbox WHERE status <> 'sent' GROUP BY status");
-    const errors = replicas.flatMap((x) => x.logs.filter((l) => l.level === "error"));
+    errors.push(...replicas.flatMap((x) => x.logs.filter((l) => l.level === "error")));
     const twice = [...finished.values()].filter((n) => n > 1).length;
     const window = Math.max(1, Math.floor(samples.length / 4));
     const avg = (xs: { heap: number }[]) => xs.reduce((s, x) => s + x.heap, 0) / Math.max(1, xs.length);

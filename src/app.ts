@@ -243,8 +243,12 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
         ready = false;
         control.unpublish();
         progress.stop();
-        if (started) await http.close();
-        for (const a of adapters.values()) await a.stop().catch((error) => logger.warn("adapter stop failed", { error }));
+        // The server closes while the adapters drain their queues: a Teams press held open for its
+        // answer (up to 12 s) must not hold back the handoff of everything queued behind it.
+        await Promise.all([
+          started ? http.close() : Promise.resolve(),
+          ...[...adapters.values()].map((a) => a.stop().catch((error) => logger.warn("adapter stop failed", { error }))),
+        ]);
         await scheduler.stop();
         await outboxWorker.stop();
         await store.close();

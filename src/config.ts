@@ -23,7 +23,7 @@ const schema = z.object({
     .number({ message: "STOP_DRAIN_MS must be a number of milliseconds, such as 5000" })
     .int()
     .min(0)
-    .max(9000, { message: "STOP_DRAIN_MS must be at most 9000 (a stop ends within 10 s)" })
+    .max(6000, { message: "STOP_DRAIN_MS must be at most 6000 (a stop ends within 10 s, and the handoff and running work need the rest)" })
     .default(5000),
   HOST: optional,
   NODE_ENV: optional,

@@ -111,8 +111,9 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
       if (config.appToken) await app.start();
     },
     async stop() {
-      await dispatcher.stop(options.stopping?.withinMs ?? 0);
+      // Socket Mode acknowledges on its own socket: close it first, so nothing arrives after the handoff.
       if (config.appToken) await app.stop();
+      await dispatcher.stop(options.stopping?.withinMs ?? 0);
     },
     ...sender,
   };

@@ -12,6 +12,11 @@ import type { Seal } from "./seal.ts";
 import type { EventHandoffStore } from "../store/types.ts";
 
 const CONTEXT = "event-handoff";
+/**
+ * Older than this, a saved event is dropped unhandled: past the platforms' retry windows, and past
+ * the two days `processed_events` remembers, so an old row put back could not be told from new.
+ */
+const MAX_AGE_MS = 2 * 86_400_000;
 
 export interface Handoff {
   /** Saves acknowledged, unhandled events for the next start. */
@@ -20,12 +25,13 @@ export interface Handoff {
   replay(handle: (event: BotEvent) => Promise<void>): Promise<number>;
 }
 
-export function createHandoff(store: EventHandoffStore, seal: Seal, logger: Logger): Handoff {
+export function createHandoff(store: EventHandoffStore, seal: Seal, logger: Logger, now: () => number = Date.now): Handoff {
   const log = logger.child({ component: "handoff" });
   return {
     async save(events) {
       if (events.length === 0) return;
-      await store.save(events.map((e) => seal.seal(JSON.stringify(e), CONTEXT)));
+      // The time is sealed with the event, so it cannot be changed without the key.
+      await store.save(events.map((event) => seal.seal(JSON.stringify({ sealedAt: now(), event }), CONTEXT)));
       log.info("acknowledged events handed to the next start", { count: events.length });
     },
     async replay(handle) {
@@ -36,7 +42,9 @@ export function createHandoff(store: EventHandoffStore, seal: Seal, logger: Logg
         for (const row of rows) {
           let event: BotEvent | null = null;
           try {
-            event = JSON.parse(seal.open(row.sealed, CONTEXT)) as BotEvent;
+            const opened = JSON.parse(seal.open(row.sealed, CONTEXT)) as { sealedAt: number; event: BotEvent };
+            if (now() - opened.sealedAt <= MAX_AGE_MS) event = opened.event;
+            else log.warn("a handed-off event is too old to handle and is dropped", { id: row.id });
           } catch {
             // Sealed under another key (the secret changed): it can never be read; say so once.
             log.error("a handed-off event cannot be opened with this key and is dropped", { id: row.id });

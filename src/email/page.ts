@@ -22,6 +22,7 @@ import { personHash } from "../surveys/participation.ts";
 import { templateOf } from "../surveys/results.ts";
 import { parsePulseValues, submitPulse } from "../surveys/submit.ts";
 import { refusalMessage } from "../surveys/submit-outcome.ts";
+import { isEmailInvitee } from "../surveys/segments.ts";
 import { formPage, messagePage } from "./page-html.ts";
 import { hashToken, isTokenShape } from "./tokens.ts";
 
@@ -65,6 +66,13 @@ export function mountAnswerPage(http: HttpServer, deps: BotDeps): void {
   /** A collective round is answered once per organisation (the contact's, from the register). */
   const organisationOf = (f: Found) => (f.round.mode === "collective" ? (f.invitee.organisation ?? null) : null);
 
+  /**
+   * The organisation an individual answer records its group from: a chat member's (someone
+   * reached by a browser link in a Teams channel), never one for people invited by email.
+   */
+  const memberOrganisation = async (f: Found) =>
+    isEmailInvitee(f.invitee.userId) ? null : ((await deps.store.members.get(f.workspace.id, f.invitee.userId))?.organisation ?? null);
+
   async function answered(f: Found): Promise<boolean> {
     const secret = await deps.store.rounds.secret(f.round.id);
     const organisation = organisationOf(f);
@@ -101,7 +109,7 @@ export function mountAnswerPage(http: HttpServer, deps: BotDeps): void {
     if (f.round.kind === "pulse") {
       const parsed = parsePulseValues(f.round, await templateOf(deps, f.round), values);
       if (!parsed.ok) return again(f.t("pulse.invalid_answer", { field: parsed.field, value: parsed.value }));
-      const outcome = await submitPulse(deps, f.workspace, f.round, f.invitee.userId, parsed, null);
+      const outcome = await submitPulse(deps, f.workspace, f.round, f.invitee.userId, parsed, await memberOrganisation(f));
       if (outcome.ok) return html(200, messagePage({ ...thanksCard({ t: f.t, zone }, f.round), lang: f.t.locale }, f.t.locale));
       if (outcome.reason === "already_answered") return notice(f.t, f.t("answer.used_title"), f.t("answer.used"), 410);
       return again(refusalMessage(f.t, outcome, f.round.closesAt, zone), 409);
@@ -114,7 +122,7 @@ export function mountAnswerPage(http: HttpServer, deps: BotDeps): void {
           : f.t("rubric.unknown_level", { element: parsed.element, level: parsed.level, known: parsed.known }),
       );
     const organisation = organisationOf(f);
-    const outcome = await submitRubric(deps, f.workspace, f.round, f.invitee.userId, organisation, parsed);
+    const outcome = await submitRubric(deps, f.workspace, f.round, f.invitee.userId, organisation ?? (await memberOrganisation(f)), parsed);
     if (outcome.ok) return html(200, messagePage({ ...rubricThanksCard(f.t, zone, f.round, organisation !== null, organisation), lang: f.t.locale }, f.t.locale));
     if (outcome.reason === "already_answered") return notice(f.t, f.t("answer.used_title"), f.t("answer.used"), 410);
     if (outcome.reason === "organisation_done") return notice(f.t, f.t("answer.used_title"), refusalMessage(f.t, outcome, f.round.closesAt, zone), 410);

@@ -16,6 +16,11 @@ export const rubricRoundsJob: JobDefinition = {
   description: "Close rubric check-ins past their deadline and send results",
   async handler({ slot, deps }) {
     let closed = 0;
+    for (const round of await deps.store.rounds.due("open", slot)) {
+      if (round.kind !== "rubric") continue;
+      const workspace = await deps.store.workspaces.get(round.workspaceId);
+      if (workspace && (await closeRubricRound(deps, workspace, round))) closed++;
+    }
     // A process that stopped while queueing a check-in's invitations left it unfinished: finish it.
     let resumed = 0;
     for (const round of await deps.store.rounds.awaitingInvitations(new Date(slot.getTime() - INVITATIONS_GRACE_MS))) {
@@ -23,15 +28,14 @@ export const rubricRoundsJob: JobDefinition = {
       const workspace = await deps.store.workspaces.get(round.workspaceId);
       const partnership = await deps.store.partnerships.get(round.partnershipId);
       if (!workspace || !partnership) continue;
-      const invitees = await deps.store.rounds.inviteeRoutes(round.id);
-      await inviteRubric(deps, { workspace, rubric: await rubricOf(deps, round), partnership, round, invitees, skip: emailAlreadySent });
-      await deps.store.rounds.markInvitationsQueued(round.id);
-      resumed++;
-    }
-    for (const round of await deps.store.rounds.due("open", slot)) {
-      if (round.kind !== "rubric") continue;
-      const workspace = await deps.store.workspaces.get(round.workspaceId);
-      if (workspace && (await closeRubricRound(deps, workspace, round))) closed++;
+      try {
+        const invitees = await deps.store.rounds.inviteeRoutes(round.id);
+        await inviteRubric(deps, { workspace, rubric: await rubricOf(deps, round), partnership, round, invitees, skip: emailAlreadySent });
+        await deps.store.rounds.markInvitationsQueued(round.id);
+        resumed++;
+      } catch (error) {
+        deps.logger.error("finishing a check-in's invitations failed", { round: round.id, error });
+      }
     }
     return { closed, resumed };
   },

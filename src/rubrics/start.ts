@@ -122,9 +122,10 @@ export async function inviteRubric(
         (t) => ({
           title: t("rubric.email_title", { partnership: partnership.name }),
           minutes: rubric.elements.length,
-          disclosure: invitee.organisation
-            ? t("rubric.collective_disclosure", { organisation: invitee.organisation })
-            : t("pulse.disclosure", { threshold: started.threshold, commenters: started.minCommenters }),
+          disclosure:
+            mode === "collective" && invitee.organisation
+              ? t("rubric.collective_disclosure", { organisation: invitee.organisation })
+              : t("pulse.disclosure", { threshold: started.threshold, commenters: started.minCommenters }),
         }),
         domains,
       );

@@ -32,20 +32,25 @@ export const pulseRoundsJob: JobDefinition = {
     for (const round of await deps.store.rounds.due("scheduled", slot)) {
       if (round.kind === "pulse" && (await openScheduled(deps, round))) opened++;
     }
+    for (const round of await deps.store.rounds.due("open", slot)) {
+      if (round.kind !== "pulse") continue;
+      const workspace = await deps.store.workspaces.get(round.workspaceId);
+      if (workspace && (await closePulseRound(deps, workspace, round))) closed++;
+    }
     // A process that stopped while queueing a round's invitations left it unfinished: finish it.
     let resumed = 0;
     for (const round of await deps.store.rounds.awaitingInvitations(new Date(slot.getTime() - INVITATIONS_GRACE_MS))) {
       if (round.kind !== "pulse") continue;
       const workspace = await deps.store.workspaces.get(round.workspaceId);
       if (!workspace) continue;
-      await invite(deps, workspace, round, await templateOf(deps, round), await deps.store.rounds.inviteeRoutes(round.id), emailAlreadySent);
-      await deps.store.rounds.markInvitationsQueued(round.id);
-      resumed++;
-    }
-    for (const round of await deps.store.rounds.due("open", slot)) {
-      if (round.kind !== "pulse") continue;
-      const workspace = await deps.store.workspaces.get(round.workspaceId);
-      if (workspace && (await closePulseRound(deps, workspace, round))) closed++;
+      try {
+        await invite(deps, workspace, round, await templateOf(deps, round), await deps.store.rounds.inviteeRoutes(round.id), emailAlreadySent);
+        await deps.store.rounds.markInvitationsQueued(round.id);
+        resumed++;
+      } catch (error) {
+        // One round that cannot be finished must not hold back the others, nor any close.
+        deps.logger.error("finishing a round's invitations failed", { round: round.id, error });
+      }
     }
     return { opened, closed, resumed };
   },

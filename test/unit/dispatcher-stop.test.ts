@@ -84,4 +84,27 @@ describe("dispatcher stop", () => {
     expect(rows).toEqual([]);
     expect(logger.lines.some((l) => String(l.msg).includes("cannot be opened"))).toBe(true);
   });
+
+  it("drops a saved event older than two days (it could not be told from one put back)", async () => {
+    const rows: { id: string; sealed: string }[] = [];
+    const store: EventHandoffStore = {
+      save: async (s) => void rows.push(...s.map((sealed, i) => ({ id: String(i), sealed }))),
+      list: async (n) => rows.slice(0, n),
+      remove: async (id) =>
+        void rows.splice(
+          rows.findIndex((r) => r.id === id),
+          1,
+        ),
+    };
+    let t = Date.parse("2027-01-01T00:00:00Z");
+    const logger = createMemoryLogger();
+    const handoff = createHandoff(store, createSeal("a secret of some length", "p"), logger, () => t);
+    await handoff.save([event(1)]);
+    t += 3 * 86_400_000;
+    const seen: BotEvent[] = [];
+    expect(await handoff.replay(async (e) => void seen.push(e))).toBe(0);
+    expect(seen).toEqual([]);
+    expect(rows).toEqual([]);
+    expect(logger.lines.map((l) => l.msg)).toContain("a handed-off event is too old to handle and is dropped");
+  });
 });

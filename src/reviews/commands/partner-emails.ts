@@ -80,7 +80,9 @@ export const partnerEmailsCommand = defineCommand({
       let added = 0;
       for (const email of change.emails)
         if (!("duplicate" in (await deps.store.partnerships.addContact(workspace.id, partnership.id, email, change.locale, organisation)))) added++;
-      await ctx.audit("partner.contacts_add", partnership.id, { count: added });
+      // Who placed contacts in which organisation is on record (a collective rating by email is
+      // that organisation's): the organisation and how many, never the addresses.
+      await ctx.audit("partner.contacts_add", partnership.id, { count: added, ...(organisation ? { organisation, placed: change.emails.length } : {}) });
     } else if (change?.verb === "remove") {
       let removed = 0;
       for (const email of change.emails) if (await deps.store.partnerships.removeContact(partnership.id, email)) removed++;

@@ -13,6 +13,7 @@ import { BotError } from "../../core/errors.ts";
 import type { Logger } from "../../core/logger.ts";
 import { applyMigrations, readMigrations, type MigrationResult, type SqlSession } from "../migrate.ts";
 import { acquireDataDirLock } from "../data-dir-lock.ts";
+import { templateFor } from "./pglite-template.ts";
 
 export interface OpenOptions {
   databaseUrl?: string | undefined;
@@ -180,7 +181,9 @@ async function openPglite(dataDir: string, migrationFiles: ReturnType<typeof rea
   } else {
     mkdirSync(dataDir, { recursive: true });
     releaseLock = acquireDataDirLock(dataDir);
-    db = new PGlite(join(dataDir, "pglite"));
+    const dir = join(dataDir, "pglite");
+    const template = templateFor(dir);
+    db = new PGlite(dir, template ? { loadDataDir: template } : {});
   }
   try {
     await db.waitReady;

@@ -10,8 +10,8 @@ import { dayOf } from "../../core/dates.ts";
  * old row version in the data files: not the answers in the order they came, not a thank-you.
  */
 const CLOSE_COMPACTS = ["submissions", "answers", "comments", "participations", "reminder_optouts", "round_invitees", "outbox"] as const;
-/** Nightly also the tables whose rows people's actions may rewrite (preferences, chat references). */
-export const NIGHTLY_COMPACTS = [...CLOSE_COMPACTS, "members", "conversation_references"] as const;
+/** Nightly also the tables whose rows people's actions may rewrite (preferences, chat references, sealed handoffs once handled). */
+export const NIGHTLY_COMPACTS = [...CLOSE_COMPACTS, "members", "conversation_references", "event_handoffs"] as const;
 
 type Row = Awaited<ReturnType<PrismaClient["round"]["findFirstOrThrow"]>>;
 
