@@ -54,6 +54,8 @@ export interface AppOverrides {
   outboxPollMs?: number;
   /** Pacing per platform, for tests that are not about pacing. */
   pacing?: Partial<Record<Platform, PacingRules>>;
+  /** Space Slack roster and DM calls to Slack's rate tiers (default true; off for tests not about them). */
+  slackRateTiers?: boolean;
   /** The mail sender (tests use one that talks to a local SMTP server). */
   mail?: MailSender;
   /** Teams token validation against a local OpenID document, for offline tests. */
@@ -162,7 +164,16 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       const { createSlackAdapter } = await import("../adapters/slack/adapter.ts");
       adapters.set(
         "slack",
-        createSlackAdapter({ config: config.slack, store, http, bot, logger, ...stopOptions, ...(overrides.pacing?.slack ? { pacing: overrides.pacing.slack } : {}) }),
+        createSlackAdapter({
+          config: config.slack,
+          store,
+          http,
+          bot,
+          logger,
+          ...stopOptions,
+          rateTiers: overrides.slackRateTiers ?? true,
+          ...(overrides.pacing?.slack ? { pacing: overrides.pacing.slack } : {}),
+        }),
       );
     } catch (error) {
       await store.close();

@@ -43,6 +43,8 @@ export interface SlackAdapterOptions {
   now?: () => number;
   /** Tests that are not about pacing run without the 1-second spacing. */
   pacing?: PacingRules;
+  /** Space roster and DM calls to Slack's rate tiers (tiers.ts); tests not about them turn it off. */
+  rateTiers?: boolean;
   /** Where a stop saves acknowledged events it had no time to handle (see src/core/handoff.ts). */
   stopping?: StopOptions;
 }
@@ -92,7 +94,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   };
   registerListeners(app, dispatch);
   if (installations) mountOAuth(http, { config, installations, logger: log, onInstalled: (event) => dispatch(event) });
-  const sender = createSlackSender(api, tokenFor, log, config.apiUrl);
+  const sender = createSlackSender(api, tokenFor, log, config.apiUrl, options.rateTiers ?? true);
 
   return {
     platform: "slack",

@@ -11,7 +11,7 @@ import type { Logger } from "../../src/core/logger.ts";
 import { slackErrorCode, type SlackApi } from "./api.ts";
 import { cardToBlockKit, cardToModal } from "./render.ts";
 import { createSlackRoster } from "./roster.ts";
-import { createTierPacer } from "./tiers.ts";
+import { createTierPacer, UNPACED } from "./tiers.ts";
 
 export interface SlackSender {
   post(workspaceId: string, destination: Destination, card: Card): Promise<MessageRef>;
@@ -35,8 +35,8 @@ export function responseUrlAllowed(url: string, apiUrl?: string): boolean {
   }
 }
 
-export function createSlackSender(api: SlackApi, tokenFor: (workspaceId: string) => Promise<string>, log: Logger, apiUrl?: string): SlackSender {
-  const tiers = createTierPacer();
+export function createSlackSender(api: SlackApi, tokenFor: (workspaceId: string) => Promise<string>, log: Logger, apiUrl?: string, rateTiers = true): SlackSender {
+  const tiers = rateTiers ? createTierPacer() : UNPACED;
   const roster = createSlackRoster({ api, tokenFor, tiers });
   // A person's DM channel does not change: opened once a day at most (conversations.open is Tier 3).
   const dms = new Map<string, { at: number; channel: string }>();

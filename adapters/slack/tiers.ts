@@ -20,6 +20,9 @@ export interface TierPacer {
   run<T>(token: string, method: string, call: () => Promise<T>): Promise<T>;
 }
 
+/** No spacing and no retries (tests that are not about rate limits). */
+export const UNPACED: TierPacer = { run: (_token, _method, call) => call() };
+
 export function createTierPacer(options: { now?: () => number; sleep?: (ms: number) => Promise<void>; attempts?: number } = {}): TierPacer {
   const now = options.now ?? Date.now;
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));

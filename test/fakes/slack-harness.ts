@@ -74,7 +74,7 @@ export async function startSlackBot(env: Record<string, string> = {}, options: {
     logger,
     scheduler: false,
     outboxPollMs: 20,
-    ...(options.realPacing ? {} : { pacing: { slack: { perConversationIntervalMs: 0, perWorkspacePerSecond: 0, maxAttempts: 6 } } }),
+    ...(options.realPacing ? {} : { pacing: { slack: { perConversationIntervalMs: 0, perWorkspacePerSecond: 0, maxAttempts: 6 } }, slackRateTiers: false }),
   });
   const port = await app.start();
   const base = `http://127.0.0.1:${port}`;

@@ -13,7 +13,8 @@ const MEMBERS = Array.from({ length: 4996 }, (_, i) => `UL${String(i).padStart(5
 const EXTERNAL = ["UX1", "UX2", "UX3"];
 let h: SlackHarness;
 beforeAll(async () => {
-  h = await startSlackBot({ ADMIN_USERS: `slack:${TEAM}:UADMIN` });
+  // Slack's real pacing and rate tiers (the outbox is stopped below, so nothing is delivered).
+  h = await startSlackBot({ ADMIN_USERS: `slack:${TEAM}:UADMIN` }, { realPacing: true });
   h.fake.channels.set("CHUGE", ["UCOORD", ...MEMBERS, ...EXTERNAL]);
   for (const u of EXTERNAL) h.fake.users.set(u, { id: u, team_id: "TOTHER" });
   await h.command("UADMIN", "role <@UCOORD> coordinator");
