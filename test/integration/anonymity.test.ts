@@ -114,7 +114,7 @@ describe("anonymity rules (DESIGN.md §3)", () => {
     const text = h.text(await h.command("carlos", "pulse results"));
     expect(text).toContain("4.0");
     expect(text).not.toContain("visible only at six");
-    expect(text).toContain("Comments are hidden: 1 more responses were needed");
+    expect(text).toContain("Comments are hidden: 1 more response was needed");
   });
 
   it("rule 4: coordinators see counts, never names; reminders go only to non-respondents, privately", async () => {

@@ -98,7 +98,7 @@ describe("pulse surveys end to end through the fake platform", () => {
     await h.command("carlos", "pulse close", { conversation: "C-PARTNERS" });
     const post = h.fake.deliveries.find((d) => d.conversationId === "C-PARTNERS" && h.fake.textOf(d).includes("Pulse results"))!;
     const text = h.fake.textOf(post);
-    expect(text).toContain("1 more responses were needed");
+    expect(text).toContain("1 more response was needed");
     expect(text).not.toContain("a comment");
     expect(text).not.toMatch(/\d\.\d/);
   });
@@ -154,7 +154,7 @@ describe("pulse surveys end to end through the fake platform", () => {
       { userId: "ext2", reachable: false },
     ]);
     const text = h.text(await h.command("carlos", "pulse start to <#C-MIXED>"));
-    expect(text).toContain("Invited 1 people privately");
+    expect(text).toContain("Invited 1 person privately");
     expect(text).toContain("1 by DM · 0 privately in the shared channel · 0 by email · 2 unreachable");
     expect(text).toContain("2 people in the audience could not be reached");
     expect(text).toContain("Invite them by email instead, for example `to email:name@partner.org`");

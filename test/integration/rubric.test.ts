@@ -82,8 +82,8 @@ describe("rubric check-ins", () => {
     expect(text).toContain("Meetings are rare");
     // A note alone on its element could be recognised: withheld (DESIGN.md §3 rule 12, min-commenters).
     expect(text).not.toContain("a lone note");
-    expect(text).toContain("1 notes are not shown: fewer than 2 people wrote one");
-    expect(text).toContain("1 elements are hidden"); // entrepreneurial culture: everyone said don't know
+    expect(text).toContain("1 note is not shown: fewer than 2 people wrote one");
+    expect(text).toContain("1 element is hidden"); // entrepreneurial culture: everyone said don't know
     expect(text).toContain("/reflect action add");
 
     // A second round 40 days later compares with the first.

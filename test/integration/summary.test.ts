@@ -95,7 +95,7 @@ describe("weekly summary", () => {
     const text = h.text(await h.command("lena", "summary preview"));
     expect(text).toContain("Closed: Partner pulse");
     expect(text).toContain("4 of 6 answered (67%)");
-    expect(text).toContain("hidden: fewer than 5 answered, 1 more responses were needed");
+    expect(text).toContain("hidden: fewer than 5 answered, 1 more response was needed");
     expect(text).not.toMatch(/\b\d\.\d\b/);
     expect(text).not.toContain("Equitable");
     expect(text).not.toContain("Communications");
