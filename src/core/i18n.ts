@@ -43,6 +43,18 @@ function argumentNames(elements: MessageFormatElement[], into = new Set<string>(
   return into;
 }
 
+/**
+ * The argument names a message takes (sorted, each once), or the parse error: prompt loading
+ * checks that a translation takes exactly the English arguments, however it words its plurals.
+ */
+export function messageArguments(text: string): { args: string[] } | { error: string } {
+  try {
+    return { args: [...argumentNames(parse(text, { ignoreTag: true }))].sort() };
+  } catch (error) {
+    return { error: (error as Error).message };
+  }
+}
+
 /** Parses a message (ICU MessageFormat); a message that does not parse is shown as written. */
 function compile(template: string, locale: string): Compiled {
   try {

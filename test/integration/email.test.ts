@@ -60,9 +60,10 @@ describe("email invitations and the answer page", () => {
     expect(smtp.mails.map((m) => m.to[0]).sort()).toEqual([...partners].sort());
     const mail = smtp.mails.find((m) => m.to.includes("sita@shanti.org.np"))!;
     expect(mail.raw).toMatch(/^From: Reflection bot <reflect@example\.org>/m);
-    expect(mail.text).toContain("Anonymous: your answers are stored with a random id");
+    // In the language the coordinator chose for these contacts (French).
+    expect(mail.text).toContain("Anonyme : vos réponses sont conservées avec un identifiant aléatoire");
     // Who else was invited by email, by domain: a round of the coordinator's own aliases shows.
-    expect(mail.text).toContain("You are one of 10 people invited to this round. Invited by email, by address domain: shanti.org.np (4).");
+    expect(mail.text).toContain("Vous faites partie des 10 personnes invitées à cette session. Personnes invitées par e-mail, par domaine d'adresse : shanti.org.np (4).");
     // Nothing about the address or the link stays in the outbox once sent.
     expect(await h.app.store.rawQuery("SELECT 1 FROM outbox WHERE destination::text LIKE '%shanti.org.np%' OR card::text LIKE '%/answer/%'")).toEqual([]);
 
@@ -86,12 +87,12 @@ describe("email invitations and the answer page", () => {
 
     const ok = await post(link, Object.fromEntries(names.map((n) => [n, "4"])));
     expect(ok.status).toBe(200);
-    expect(await ok.text()).toContain("Thank you: your answers are in");
+    expect(await ok.text()).toContain("Merci : vos réponses sont enregistrées");
     expect(await h.app.store.responses.submissionCount(round.id)).toBe(1);
     // Second use: refused, plainly, on both GET and POST.
     const again = await post(link, Object.fromEntries(names.map((n) => [n, "1"])));
     expect(again.status).toBe(410);
-    expect(await again.text()).toContain("You have already answered");
+    expect(await again.text()).toContain("Vous avez déjà répondu");
     expect((await fetch(link)).status).toBe(410);
     expect(await h.app.store.responses.submissionCount(round.id)).toBe(1);
   });
@@ -222,20 +223,21 @@ describe("email invitations and the answer page", () => {
     await h.command("carlos", `partner emails "Shanti Network" add email:${partners[2]} org "Shanti Network"`);
     const started = h.text(await h.command("carlos", 'rubric start for "Shanti Network" to <#C-PARTNERS> contacts mode collective', { conversation: "C-PARTNERS" }));
     expect(started).toContain("Invited per organisation: Alert: 6 · Shanti Network: 3");
-    expect(smtp.mails.find((m) => m.to.includes(partners[0]!))!.text).toContain("It will be shown as Shanti Network's rating");
+    // These contacts read French.
+    expect(smtp.mails.find((m) => m.to.includes(partners[0]!))!.text).toContain("Ces notes seront affichées comme celles de Shanti Network");
 
     const first = linkFor(partners[0]!);
     const form = await (await fetch(first)).text();
-    expect(form).toContain("Enter the ratings your team agreed for Shanti Network");
+    expect(form).toContain("Saisissez les notes convenues par votre équipe pour Shanti Network");
     expect(form).toContain('name="e:communications" value="well-functioning"');
     const thanks = await post(first, clarissaRatings("well-functioning"));
     expect(thanks.status).toBe(200);
-    expect(await thanks.text()).toContain("Shanti Network&#39;s rating is recorded");
+    expect(await thanks.text()).toContain("La note de Shanti Network est enregistrée");
     // The organisation has answered: a colleague's link says so, and a post through it is refused.
     const second = linkFor(partners[1]!);
     const done = await fetch(second);
     expect(done.status).toBe(410);
-    expect(await done.text()).toContain("Shanti Network has already submitted its agreed rating");
+    expect(await done.text()).toContain("Shanti Network a déjà envoyé sa note convenue");
     expect((await post(second, clarissaRatings("needs-help"))).status).toBe(410);
 
     // The host side rates in chat.

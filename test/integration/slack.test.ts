@@ -160,6 +160,9 @@ describe("Slack: the pulse flow through the adapter", () => {
   });
 
   it("reminds the Slack Connect member the same way: privately in the shared channel", async () => {
+    // Opened at 09:00 UTC, whatever time of day the test runs: the half-way reminder then falls due
+    // before 11:00 four days later (the bot's clock is real time otherwise).
+    h.clock.set(new Date(`${new Date(h.clock.now().getTime() + 86_400_000).toISOString().slice(0, 10)}T09:00:00Z`));
     await h.command("UCOORD", "pulse start partner-pulse closes in 7d", { channel: "CPARTNERS" });
     await h.settle();
     const job = h.app.jobs.get("pulse-reminders");

@@ -158,7 +158,7 @@ describe("core dispatch through the fake platform", () => {
   });
 
   it("lets a person choose their language, with English fallback for missing keys", async () => {
-    expect(h.text(await h.command("priya", "language xx"))).toContain('There is no "xx" translation. Available: en, fr.');
+    expect(h.text(await h.command("priya", "language xx"))).toContain('There is no "xx" translation. Available: ar, bn, en, es, fr, ne, ur.');
     expect(h.text(await h.command("priya", "language fr"))).toContain("Votre langue est maintenant fr.");
     const help = h.text(await h.command("priya", "help"));
     expect(help).toContain("Votre rôle ici : *partenaire*");

@@ -91,15 +91,27 @@ describe("prompt files", () => {
     expect(() => loadPrompts(root)).toThrow(/prompts\/messages\/fr\.json: help\.titel: not a key of en\.json/);
     writeFileSync(join(root, "messages", "fr.json"), "{ nope");
     expect(() => loadPrompts(root)).toThrow(/prompts\/messages\/fr\.json: not valid JSON/);
+    // A renamed argument, and a plural block that does not close.
+    writeFileSync(join(root, "messages", "fr.json"), JSON.stringify({ "help.hidden": "{nombre} commandes" }));
+    expect(() => loadPrompts(root)).toThrow(/prompts\/messages\/fr\.json: help\.hidden: arguments \{nombre\} differ from English \{count\}/);
+    writeFileSync(join(root, "messages", "fr.json"), JSON.stringify({ "help.hidden": "{count, plural, one {une commande" }));
+    expect(() => loadPrompts(root)).toThrow(/prompts\/messages\/fr\.json: help\.hidden: not valid ICU MessageFormat/);
+    // Worded differently in each branch is fine: the arguments are what count.
+    writeFileSync(
+      join(root, "messages", "fr.json"),
+      JSON.stringify({ "help.hidden": "{count, plural, one {Une autre commande demande un autre rôle.} other {{count} autres commandes demandent un autre rôle.}}" }),
+    );
+    expect(() => loadPrompts(root)).not.toThrow();
   });
 
   it("falls back to English for keys a translation lacks, and to the workspace language", () => {
     const p = loadPrompts(shipped);
-    const i18n = createI18n(p.messages);
+    // A partial translation (a partner organisation's first draft): what it lacks is English.
+    const en = JSON.parse(readFileSync(join(shipped, "messages", "en.json"), "utf8")) as Record<string, string>;
+    const i18n = createI18n({ ...p.messages, fr: { "role.coordinator": "coordinateur" } });
     const fr = i18n.forLocale("fr");
     expect(fr("role.coordinator")).toBe("coordinateur");
-    const en = JSON.parse(readFileSync(join(shipped, "messages", "en.json"), "utf8"));
-    expect(plain(fr("settings.saved", { key: "a", value: "b" }))).toBe(en["settings.saved"].replace("{key}", "a").replace("{value}", "b"));
+    expect(plain(fr("settings.saved", { key: "a", value: "b" }))).toBe(en["settings.saved"]!.replace("{key}", "a").replace("{value}", "b"));
     expect(i18n.forLocale("xx", "fr").locale).toBe("fr");
     expect(i18n.forLocale(null, undefined).locale).toBe("en");
   });

@@ -3,6 +3,7 @@
  * error naming the file and the field, e.g.
  *   prompts/surveys/partner-pulse.json: questions.3.quality: Invalid option: expected one of …
  */
+import { messageArguments } from "../i18n.ts";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { basename, join, relative } from "node:path";
 import type { z } from "zod";
@@ -49,20 +50,23 @@ export function loadPrompts(root: string): Prompts {
   if (!messages.en) {
     throw new BotError("PROMPT_INVALID", `${join(root, "messages", "en.json")} is missing; English messages are every fallback.`);
   }
-  const placeholders = (s: string) =>
-    [...s.matchAll(/\{(\w+)\}/g)]
-      .map((m) => m[1])
-      .sort()
-      .join(",");
+  // ICU MessageFormat: each message must parse, and a translation take the English arguments
+  // (its plural branches may be worded differently; the names are what the code passes).
+  const argumentsOf = (locale: string, key: string, text: string) => {
+    const result = messageArguments(text);
+    if ("error" in result)
+      throw new BotError("PROMPT_INVALID", `prompts/messages/${locale}.json: ${key}: not valid ICU MessageFormat (${result.error}); check the braces of plural and select blocks`);
+    return result.args.join(",");
+  };
   for (const [locale, entries] of Object.entries(messages)) {
-    if (locale === "en") continue;
     for (const [key, value] of Object.entries(entries)) {
       const english = messages.en[key];
       if (english === undefined) {
         throw new BotError("PROMPT_INVALID", `prompts/messages/${locale}.json: ${key}: not a key of en.json (a typo, or a key removed from English)`);
       }
-      if (placeholders(english) !== placeholders(value)) {
-        throw new BotError("PROMPT_INVALID", `prompts/messages/${locale}.json: ${key}: placeholders {${placeholders(value)}} differ from English {${placeholders(english)}}`);
+      const theirs = argumentsOf(locale, key, value);
+      if (locale !== "en" && theirs !== argumentsOf("en", key, english)) {
+        throw new BotError("PROMPT_INVALID", `prompts/messages/${locale}.json: ${key}: arguments {${theirs}} differ from English {${argumentsOf("en", key, english)}}`);
       }
     }
   }
