@@ -88,7 +88,7 @@ describe("the bot as a process on the embedded PGlite", () => {
     const messages = JSON.parse(readFileSync(join(prompts, "messages", "en.json"), "utf8"));
     writeFileSync(join(prompts, "messages", "fr.json"), JSON.stringify({ "help.title": "Aide {oops}" }));
     const bot = startBot({ DATA_DIR: tmp("d1"), PROMPTS_DIR: prompts });
-    await expect(bot.started).rejects.toThrow(/prompts\/messages\/fr\.json: help\.title: placeholders \{oops\} differ/);
+    await expect(bot.started).rejects.toThrow(/prompts\/messages\/fr\.json: help\.title: arguments \{oops\} differ from English/);
     expect(await bot.exited).toBe(2);
     expect(messages["help.title"]).toBeDefined();
   });
