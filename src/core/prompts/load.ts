@@ -58,16 +58,17 @@ export function loadPrompts(root: string): Prompts {
       throw new BotError("PROMPT_INVALID", `prompts/messages/${locale}.json: ${key}: not valid ICU MessageFormat (${result.error}); check the braces of plural and select blocks`);
     return result.args.join(",");
   };
+  // English once; every other locale is compared with it.
+  const english = new Map(Object.entries(messages.en).map(([key, text]) => [key, argumentsOf("en", key, text)]));
   for (const [locale, entries] of Object.entries(messages)) {
+    if (locale === "en") continue;
     for (const [key, value] of Object.entries(entries)) {
-      const english = messages.en[key];
-      if (english === undefined) {
+      const expected = english.get(key);
+      if (expected === undefined) {
         throw new BotError("PROMPT_INVALID", `prompts/messages/${locale}.json: ${key}: not a key of en.json (a typo, or a key removed from English)`);
       }
       const theirs = argumentsOf(locale, key, value);
-      if (locale !== "en" && theirs !== argumentsOf("en", key, english)) {
-        throw new BotError("PROMPT_INVALID", `prompts/messages/${locale}.json: ${key}: arguments {${theirs}} differ from English {${argumentsOf("en", key, english)}}`);
-      }
+      if (theirs !== expected) throw new BotError("PROMPT_INVALID", `prompts/messages/${locale}.json: ${key}: arguments {${theirs}} differ from English {${expected}}`);
     }
   }
   const sources = new Map<string, string>();
