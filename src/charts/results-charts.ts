@@ -7,7 +7,7 @@
  */
 import type { TopLevelSpec } from "vega-lite";
 import type { Card, CardElement } from "../core/card.ts";
-import type { Translate } from "../core/i18n.ts";
+import type { Translator } from "../core/i18n.ts";
 import type { RubricResults } from "../rubrics/results.ts";
 import type { BotDeps } from "../core/context.ts";
 import { rubricResultsCard } from "../rubrics/results-card.ts";
@@ -111,19 +111,19 @@ export function withChart(card: Card, png: Buffer | null, alt: string): Card {
 }
 
 /** The results card of a pulse with its chart, from the same gated results. */
-export async function pulseResultsCard(deps: BotDeps, t: Translate & { locale: string }, results: PulseResults, zone: string): Promise<Card> {
+export async function pulseResultsCard(deps: BotDeps, t: Translator, results: PulseResults, zone: string): Promise<Card> {
   const template = await templateOf(deps, results.round);
   const labels = template.scale.labels.map((l) => pick(l, t.locale));
   return pulseResultsWithChart(t, results, resultsCard(t, results, zone), labels);
 }
 
 /** The results card of a check-in with its chart. */
-export async function checkinResultsCard(t: Translate & { locale: string }, results: RubricResults, zone: string): Promise<Card> {
+export async function checkinResultsCard(t: Translator, results: RubricResults, zone: string): Promise<Card> {
   return rubricResultsWithChart(t, results, rubricResultsCard(t, results, zone));
 }
 
 /** Pulse results card plus its Likert chart (the text stays, for screen readers and as the fallback). */
-export async function pulseResultsWithChart(t: Translate & { locale: string }, results: PulseResults, card: Card, scaleLabels: string[]): Promise<Card> {
+export async function pulseResultsWithChart(t: Translator, results: PulseResults, card: Card, scaleLabels: string[]): Promise<Card> {
   if (!results.decision.visible) return card;
   const spec = pulseChartSpec(results, scaleLabels, t("chart.pulse_title"));
   if (!spec) return card;
@@ -131,7 +131,7 @@ export async function pulseResultsWithChart(t: Translate & { locale: string }, r
   return withChart(card, await rendered(spec), alt);
 }
 
-export async function rubricResultsWithChart(t: Translate & { locale: string }, results: RubricResults, card: Card): Promise<Card> {
+export async function rubricResultsWithChart(t: Translator, results: RubricResults, card: Card): Promise<Card> {
   if (!results.decision.visible) return card;
   const pick = (l: Record<string, string>) => l[t.locale] ?? l.en ?? Object.values(l)[0] ?? "";
   const spec = rubricChartSpec(results, pick, t("chart.rubric_title"));

@@ -8,7 +8,7 @@ import type { Card } from "./card.ts";
 import type { Clock } from "./clock.ts";
 import type { CommandRegistry } from "./commands.ts";
 import type { BotEvent, Platform } from "./events.ts";
-import type { I18n, Translate } from "./i18n.ts";
+import type { I18n, Translator } from "./i18n.ts";
 import type { Ids } from "./ids.ts";
 import type { Logger } from "./logger.ts";
 import { type Outbox, roundScope } from "./outbox.ts";
@@ -76,7 +76,7 @@ export interface HandlerContext {
   workspace: Workspace;
   member: Member;
   /** Translator in the caller's language. */
-  t: Translate & { locale: string };
+  t: Translator;
   /** Every command, for help and for the usage lines shown with errors. */
   commands: CommandRegistry;
   /**

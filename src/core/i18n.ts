@@ -1,8 +1,10 @@
 /**
  * User-facing text from prompts/messages/<locale>.json in ICU MessageFormat (intl-messageformat):
  * `{name}` arguments, `{count, plural, one {…} other {…}}` and selects, with each language's
- * plural rules. A person's own language wins, then the workspace language, then English; a key
- * missing in a locale falls back to English, so a partial translation is still usable.
+ * plural rules. A person's own language wins, then the language their platform reports, then the
+ * workspace language, then English; a key missing in a locale falls back to English, so a partial
+ * translation is still usable. Numbers given as arguments are written in the reader's locale
+ * (digits, grouping), except inside `code` spans, which people type back as commands.
  */
 
 import { parse, TYPE, type MessageFormatElement } from "@formatjs/icu-messageformat-parser";
@@ -18,19 +20,59 @@ export type MessageKey = keyof typeof import("../../prompts/messages/en.json");
 export type MessageParams = Record<string, string | number | Markup>;
 export type Translate = (key: MessageKey, params?: MessageParams) => string;
 
+/** A translator bound to one locale, with that locale's number and list formats. */
+export type Translator = Translate & {
+  locale: string;
+  /** A number as the reader writes it (their digits and grouping). */
+  number(value: number, options?: Intl.NumberFormatOptions): string;
+  /** Items joined as the reader's language joins a list ("a, b and c"). */
+  list(items: string[], type?: "conjunction" | "disjunction"): string;
+};
+
 export interface I18n {
   locales(): string[];
   has(locale: string): boolean;
-  /** A translator for the first available locale in the preference list. */
-  forLocale(...preferences: (string | null | undefined)[]): Translate & { locale: string };
+  /**
+   * A translator for the first available locale in the preference list. Preferences may be
+   * platform tags ("fr-FR", "es-419"): the full tag is tried, then its language.
+   */
+  forLocale(...preferences: (string | null | undefined)[]): Translator;
+  /** The shipped locale a preference resolves to, or null (e.g. "ne-NP" → "ne"). */
+  resolve(preference: string | null | undefined): string | null;
   /** Translates a key that is only known at run time (parse errors); unknown keys return the key. */
   dynamic(locale: string, key: string, params?: MessageParams): string;
+}
+
+/** Who a person is, as far as their language goes. */
+interface Speaker {
+  /** Chosen with `/reflect language` (or when inviting by email). */
+  locale: string | null;
+  /** What their Slack or Teams client reports (e.g. "fr-FR"), if known. */
+  platformLocale?: string | null;
+}
+
+/**
+ * The languages to try for a person, best first: their own choice, then their platform's. An
+ * English platform setting is passed over: Slack and Teams report English for anyone who never
+ * chose otherwise, and neither offers Nepali, Urdu or Bangla, so it says little about what the
+ * person reads best, and the workspace's language (the next preference) is the better guess.
+ * `/reflect language en` is how a person asks for English.
+ */
+export function speakerLanguages(person: Speaker | null | undefined): (string | null)[] {
+  if (!person) return [];
+  const platform = person.platformLocale && !/^en\b/i.test(person.platformLocale) ? person.platformLocale : null;
+  return [person.locale, platform];
 }
 
 /** A compiled message, and the names of the arguments it takes. */
 interface Compiled {
   format: IntlMessageFormat | null;
+  /** Arguments read by plural, select, number or date elements: given as they are. */
   args: string[];
+  /** Plain `{name}` arguments outside code spans: numbers written in the reader's locale. */
+  plain: string[];
+  /** Plain `{name}` arguments inside `code` spans: written as typed (a command must still parse). */
+  verbatim: string[];
 }
 
 /** Every argument name in a parsed message, nested plural and select branches included. */
@@ -55,27 +97,75 @@ export function messageArguments(text: string): { args: string[] } | { error: st
   }
 }
 
+const PLAIN = "\u0001plain";
+const VERBATIM = "\u0001verbatim";
+
+/**
+ * Renames each plain `{name}` argument to a formatted twin (`name` + marker), so the same name
+ * can still drive a plural while its plain uses show the locale's digits; one inside a code span
+ * (odd number of backticks before it) keeps the digits people type.
+ */
+function splitPlainArguments(elements: MessageFormatElement[], inCode: boolean, out: { plain: Set<string>; verbatim: Set<string> }): boolean {
+  let code = inCode;
+  for (const el of elements) {
+    if (el.type === TYPE.literal) {
+      if ((el.value.split("`").length - 1) % 2 === 1) code = !code;
+    } else if (el.type === TYPE.argument) {
+      (code ? out.verbatim : out.plain).add(el.value);
+      el.value += code ? VERBATIM : PLAIN;
+    } else if ("options" in el) {
+      for (const option of Object.values(el.options)) splitPlainArguments(option.value, code, out);
+    }
+  }
+  return code;
+}
+
 /** Parses a message (ICU MessageFormat); a message that does not parse is shown as written. */
 function compile(template: string, locale: string): Compiled {
   try {
     const ast = parse(template, { ignoreTag: true });
-    return { format: new IntlMessageFormat(ast, locale, undefined, { ignoreTag: true }), args: [...argumentNames(ast)] };
+    const split = { plain: new Set<string>(), verbatim: new Set<string>() };
+    splitPlainArguments(ast, false, split);
+    return {
+      format: new IntlMessageFormat(ast, locale, undefined, { ignoreTag: true }),
+      args: [...argumentNames(ast)].filter((n) => !n.includes("\u0001")),
+      plain: [...split.plain],
+      verbatim: [...split.verbatim],
+    };
   } catch {
-    return { format: null, args: [] };
+    return { format: null, args: [], plain: [], verbatim: [] };
   }
 }
 
-function interpolate(compiled: Compiled, template: string, params: MessageParams = {}): string {
+/** Number formats per locale, made once: grouping only from five digits, so a year reads 2026. */
+const numberFormats = new Map<string, Intl.NumberFormat>();
+function plainNumber(locale: string, value: number): string {
+  let format = numberFormats.get(locale);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, { useGrouping: "min2" as unknown as boolean, maximumFractionDigits: 1 });
+    numberFormats.set(locale, format);
+  }
+  return format.format(value);
+}
+
+function interpolate(compiled: Compiled, template: string, locale: string, params: MessageParams = {}): string {
   if (!compiled.format) return template;
   const values: Record<string, string | number> = {};
+  const shown = (value: string | number | Markup, formatNumber: boolean): string | number =>
+    isMarkup(value) ? value.markup : typeof value === "number" ? (formatNumber ? plainNumber(locale, value) : String(value)) : userText(value);
+  // A parameter the caller did not give stays visible as written, never an exception.
+  const given = (name: string) => (name in params ? params[name]! : null);
   for (const name of compiled.args) {
-    if (!(name in params)) {
-      // A parameter the caller did not give stays visible as written, never an exception.
-      values[name] = `{${name}}`;
-      continue;
-    }
-    const value = params[name]!;
-    values[name] = isMarkup(value) ? value.markup : typeof value === "number" ? value : userText(value);
+    const value = given(name);
+    values[name] = value === null ? `{${name}}` : isMarkup(value) ? value.markup : typeof value === "number" ? value : userText(value);
+  }
+  for (const name of compiled.plain) {
+    const value = given(name);
+    values[name + PLAIN] = value === null ? `{${name}}` : shown(value, true);
+  }
+  for (const name of compiled.verbatim) {
+    const value = given(name);
+    values[name + VERBATIM] = value === null ? `{${name}}` : shown(value, false);
   }
   return String(compiled.format.format(values));
 }
@@ -83,11 +173,17 @@ function interpolate(compiled: Compiled, template: string, params: MessageParams
 export function createI18n(messages: Record<string, Record<string, string>>): I18n {
   const english = messages.en ?? {};
   const compiled = new Map<string, Compiled>();
+  const byLower = new Map(Object.keys(messages).map((l) => [l.toLowerCase(), l]));
+  const resolve = (preference: string | null | undefined): string | null => {
+    if (!preference) return null;
+    const tag = preference.replace(/_/g, "-").toLowerCase();
+    return byLower.get(tag) ?? byLower.get(tag.split("-")[0]!) ?? null;
+  };
   const lookup = (locale: string, key: string, params?: MessageParams) => {
     const own = messages[locale]?.[key];
     const template = own ?? english[key];
     if (template === undefined) return key;
-    // Plural rules follow the language the text is written in.
+    // Plural rules follow the language the text is written in; digits follow the reader's.
     const language = own !== undefined ? locale : "en";
     const id = `${language}\u0000${key}`;
     let c = compiled.get(id);
@@ -95,15 +191,27 @@ export function createI18n(messages: Record<string, Record<string, string>>): I1
       c = compile(template, language);
       compiled.set(id, c);
     }
-    return interpolate(c, template, params);
+    return interpolate(c, template, locale, params);
   };
+  const lists = new Map<string, Intl.ListFormat>();
   return {
     locales: () => Object.keys(messages).sort(),
     has: (locale) => locale in messages,
+    resolve,
     forLocale: (...preferences) => {
-      const locale = preferences.find((p): p is string => Boolean(p && p in messages)) ?? "en";
-      const t = ((key: MessageKey, params?: MessageParams) => lookup(locale, key, params)) as Translate & { locale: string };
+      const locale = preferences.map(resolve).find((p): p is string => p !== null) ?? "en";
+      const t = ((key: MessageKey, params?: MessageParams) => lookup(locale, key, params)) as Translator;
       t.locale = locale;
+      t.number = (value, options) => (options ? new Intl.NumberFormat(locale, options).format(value) : plainNumber(locale, value));
+      t.list = (items, type = "conjunction") => {
+        const id = `${locale}\u0000${type}`;
+        let format = lists.get(id);
+        if (!format) {
+          format = new Intl.ListFormat(locale, { type });
+          lists.set(id, format);
+        }
+        return format.format(items);
+      };
       return t;
     },
     dynamic: lookup,

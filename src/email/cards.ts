@@ -1,6 +1,6 @@
 /** What an email invitation and reminder say: the round, the promise, one link, and how to stop reminders. */
 import { card, context, heading, text, type Card } from "../core/card.ts";
-import type { Translate } from "../core/i18n.ts";
+import type { Translator } from "../core/i18n.ts";
 
 export interface EmailInvitation {
   title: string;
@@ -17,7 +17,7 @@ export interface EmailInvitation {
   reminder?: number;
 }
 
-export function emailInvitationCard(t: Translate & { locale: string }, e: EmailInvitation): Card {
+export function emailInvitationCard(t: Translator, e: EmailInvitation): Card {
   const subject = t("email.invite_subject", { title: e.title, workspace: e.workspace });
   return {
     ...card(

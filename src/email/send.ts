@@ -9,13 +9,13 @@ import type { Card } from "../core/card.ts";
 import type { BotDeps } from "../core/context.ts";
 import { formatDateTime } from "../core/dates.ts";
 import { BotError } from "../core/errors.ts";
-import type { Translate } from "../core/i18n.ts";
+import type { Translator } from "../core/i18n.ts";
 import type { Round, RoundStore, Workspace } from "../store/types.ts";
 import { emailInvitationCard } from "./cards.ts";
 import { newLinkToken } from "./tokens.ts";
 
 /** What a round says about itself in the person's language. */
-export type RoundDetails = (t: Translate & { locale: string }) => { title: string; minutes: number; disclosure: string };
+export type RoundDetails = (t: Translator) => { title: string; minutes: number; disclosure: string };
 
 /** Stands for the person's answer link in a queued email until it is sent. */
 export const LINK_PLACEHOLDER = "{{answer-link}}";

@@ -1,10 +1,10 @@
 /** The "you said, we did" card and the lines about actions promised in it. */
 import { card, context, divider, heading, text, type Card } from "../core/card.ts";
-import type { Translate } from "../core/i18n.ts";
+import type { Translator } from "../core/i18n.ts";
 import { mention, userText } from "../core/text.ts";
 import type { AgreedAction, Round, RoundResponse } from "../store/types.ts";
 
-type T = Translate & { locale: string };
+type T = Translator;
 
 /** An action promised in a response, with where it stands. */
 export function promisedLine(t: T, a: AgreedAction): string {

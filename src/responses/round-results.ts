@@ -5,13 +5,13 @@
  */
 import type { Card } from "../core/card.ts";
 import type { BotDeps } from "../core/context.ts";
-import type { Translate } from "../core/i18n.ts";
+import type { Translator } from "../core/i18n.ts";
 import type { Round, Workspace } from "../store/types.ts";
 import { computeRubricResults } from "../rubrics/results.ts";
 import { checkinResultsCard, pulseResultsCard } from "../charts/results-charts.ts";
 import { computePulseResults } from "../surveys/results.ts";
 
-export async function roundResultsCard(deps: BotDeps, workspace: Workspace, round: Round, t: Translate & { locale: string }, zone: string): Promise<Card> {
+export async function roundResultsCard(deps: BotDeps, workspace: Workspace, round: Round, t: Translator, zone: string): Promise<Card> {
   return round.kind === "pulse"
     ? pulseResultsCard(deps, t, await computePulseResults(deps, workspace, round, t.locale), zone)
     : checkinResultsCard(t, await computeRubricResults(deps, workspace, round, t.locale), zone);

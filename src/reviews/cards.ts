@@ -4,11 +4,11 @@ import { actionDoneAction } from "./actions/action-done.ts";
 import { reviewDoneAction, reviewSnoozeAction } from "./actions/review-buttons.ts";
 import { markup, mention, userText } from "../core/text.ts";
 import { buttons, card, context, fields, heading, text, type Card } from "../core/card.ts";
-import type { Translate } from "../core/i18n.ts";
+import type { Translator } from "../core/i18n.ts";
 import type { AgreedAction, Partnership, PartnershipOrganisation, ReviewEvent } from "../store/types.ts";
 import { daysBetween, showDate } from "./dates.ts";
 
-type T = Translate & { locale: string };
+type T = Translator;
 
 export function kindLabel(t: T, e: Pick<ReviewEvent, "kind" | "label">): string {
   switch (e.kind) {

@@ -4,6 +4,7 @@
  */
 import * as chrono from "chrono-node";
 import { DateTime } from "luxon";
+import { formatCalendarDate } from "../core/dates.ts";
 import type { IsoDate } from "../store/types.ts";
 
 export type DateParse = { ok: true; date: IsoDate } | { ok: false; reason: "impossible" | "unreadable" };
@@ -29,8 +30,8 @@ export const addDays = (date: IsoDate, days: number): IsoDate => DateTime.fromIS
 export const addMonths = (date: IsoDate, months: number): IsoDate => DateTime.fromISO(date, { zone: "UTC" }).plus({ months }).toISODate()!;
 export const daysBetween = (from: IsoDate, to: IsoDate): number => Math.round(DateTime.fromISO(to, { zone: "UTC" }).diff(DateTime.fromISO(from, { zone: "UTC" }), "days").days);
 
-/** "Mon 1 Mar 2027" in the person's language. */
-export const showDate = (date: IsoDate, locale = "en"): string => DateTime.fromISO(date, { zone: "UTC" }).setLocale(locale).toFormat("ccc d LLL yyyy");
+/** "Mon, 1 Mar 2027" in the person's language (see core/dates.ts). */
+export const showDate = (date: IsoDate, locale = "en"): string => formatCalendarDate(date, locale);
 
 /** The instant of a local wall-clock time on a calendar date in a zone (DST-aware). */
 export function localInstant(date: IsoDate, hour: number, zone: string): Date {

@@ -4,7 +4,7 @@ import { buttons, card, context, heading, text, type Card, type CardElement } fr
 import { formatDateTime } from "../core/dates.ts";
 import { promiseOf } from "../core/gate.ts";
 import { groupDisclosure, invitedLine } from "../surveys/cards.ts";
-import type { Translate } from "../core/i18n.ts";
+import type { Translator } from "../core/i18n.ts";
 import type { RubricDefinition } from "../core/prompts/schemas.ts";
 import type { Round } from "../store/types.ts";
 import { pick } from "../surveys/templates.ts";
@@ -12,7 +12,7 @@ import { DONT_KNOW } from "./definitions.ts";
 import { rubricOpenAction } from "./actions/rubric-open.ts";
 import { rubricSubmitAction } from "./actions/rubric-submit.ts";
 
-type T = Translate & { locale: string };
+type T = Translator;
 
 export function rubricInvitationCard(t: T, zone: string, round: Round, rubric: RubricDefinition, partnership: string, organisation: string | null): Card {
   const collective = round.mode === "collective";

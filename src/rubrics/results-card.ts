@@ -3,14 +3,14 @@ import { userText } from "../core/text.ts";
 import { card, context, divider, heading, text, type Card, type CardElement } from "../core/card.ts";
 import { formatDateTime } from "../core/dates.ts";
 import { effectiveThreshold } from "../core/gate.ts";
-import type { Translate } from "../core/i18n.ts";
+import type { Translator } from "../core/i18n.ts";
 import type { RubricDefinition } from "../core/prompts/schemas.ts";
 import { trendArrow } from "./consensus.ts";
 import { levelLabel } from "./definitions.ts";
 import { pick as pickLabel } from "../surveys/templates.ts";
 import type { RubricResults } from "./results.ts";
 
-type T = Translate & { locale: string };
+type T = Translator;
 
 const distribution = (t: T, rubric: RubricDefinition, d: Record<string, number>, dontKnow: number) =>
   [...rubric.levels.map((l) => `${levelLabel(rubric, l.key, t.locale)} ${d[l.key] ?? 0}`), ...(dontKnow ? [`${t("rubric.dont_know")} ${dontKnow}`] : [])].join(" · ");

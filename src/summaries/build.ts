@@ -12,6 +12,8 @@ import { computePulseResults, gatePulseResults, QUALITIES, type PulseResults } f
 import { gateRubricRound, rawFromDistribution, loadRaw, visibleConsensus, type RubricResults } from "../rubrics/results.ts";
 import { addDays, todayIn } from "../reviews/dates.ts";
 import { withPartnership } from "../reviews/cards.ts";
+import { pick } from "../surveys/templates.ts";
+import { formatDayMonth } from "../core/dates.ts";
 import { rulesFor } from "../core/gate.ts";
 
 export interface SummaryData {
@@ -65,7 +67,7 @@ export async function buildSummary(deps: BotDeps, workspace: Workspace, to: Date
   const opened: SummaryData["opened"] = [];
   for (const r of [...pulseRounds, ...rubricRounds].filter((r) => r.status !== "scheduled" && within(r.opensAt))) {
     const def = await definition(r);
-    opened.push({ round: r, title: (def.title as Record<string, string>)[locale] ?? def.title.en!, partnership: r.partnershipId ? (names.get(r.partnershipId) ?? null) : null });
+    opened.push({ round: r, title: pick(def.title, locale), partnership: r.partnershipId ? (names.get(r.partnershipId) ?? null) : null });
   }
   const pulses: PulseResults[] = [];
   for (const r of pulseRounds.filter((r) => r.status === "closed" && within(r.closedAt))) pulses.push(await computePulseResults(deps, workspace, r, locale));
@@ -85,7 +87,7 @@ export async function buildSummary(deps: BotDeps, workspace: Workspace, to: Date
   const owed: SummaryData["owed"] = [];
   for (const r of answerable.filter((r) => !responded.has(r.id))) {
     const def = await definition(r);
-    owed.push({ round: r, title: (def.title as Record<string, string>)[locale] ?? def.title.en!, partnership: r.partnershipId ? (names.get(r.partnershipId) ?? null) : null });
+    owed.push({ round: r, title: pick(def.title, locale), partnership: r.partnershipId ? (names.get(r.partnershipId) ?? null) : null });
   }
 
   return {
@@ -168,25 +170,30 @@ async function chartSeries(
       comments: [],
       previous: null,
     });
-    const label = DateTime.fromJSDate(round.closedAt ?? round.closesAt, { zone: workspace.timezone }).toFormat("d LLL");
+    const label = formatDayMonth(round.closedAt ?? round.closesAt, workspace.timezone, locale);
     for (const q of gated.qualities) qualities.push({ label: `${label} ${round.ref}`, quality: qualityNames[q.quality] ?? q.quality, mean: Math.round(q.mean * 100) / 100 });
   }
   const since = DateTime.fromJSDate(to).minus({ months: 12 }).toJSDate();
   const recentRubrics = rubricRounds.filter((r) => r.status === "closed" && r.closedAt && r.closedAt > since && r.partnershipId).reverse();
   const distributions = await deps.store.responses.rubricDistributionMany(recentRubrics.filter((r) => r.mode === "individual").map((r) => r.id));
   const names = new Map((await deps.store.partnerships.list(workspace.id, { includeArchived: true })).map((p) => [p.id, p.name]));
-  const pick = (l: Record<string, string>) => l[locale] ?? l.en!;
   const checkins: ChartSeries["checkins"] = [];
   const levels = new Map<string, number>();
   for (const round of recentRubrics) {
     const rubric = (await definition(round)) as RubricDefinition;
     const raw = round.mode === "individual" ? rawFromDistribution(distributions.get(round.id)!) : await loadRaw(deps, round);
-    const label = `${DateTime.fromJSDate(round.closedAt!, { zone: workspace.timezone }).toFormat("d LLL yy")} ${round.ref}`;
-    for (const l of rubric.levels) levels.set(pick(l.label), Math.max(levels.get(pick(l.label)) ?? -Infinity, l.score));
+    const label = `${formatDayMonth(round.closedAt!, workspace.timezone, locale, true)} ${round.ref}`;
+    for (const l of rubric.levels) levels.set(pick(l.label, locale), Math.max(levels.get(pick(l.label, locale)) ?? -Infinity, l.score));
     for (const [elementKey, c] of visibleConsensus(round, rubric, raw, rulesFor(round, workspace).threshold)) {
       const level = rubric.levels.find((l) => l.key === c.consensus)!;
       const element = rubric.elements.find((e) => e.key === elementKey)!;
-      checkins.push({ partnership: names.get(round.partnershipId!) ?? "", round: label, element: pick(element.label), level: pick(level.label), rank: level.score });
+      checkins.push({
+        partnership: names.get(round.partnershipId!) ?? "",
+        round: label,
+        element: pick(element.label, locale),
+        level: pick(level.label, locale),
+        rank: level.score,
+      });
     }
   }
   return { qualities, checkins, levels: [...levels].sort((a, b) => b[1] - a[1]).map(([l]) => l) };

@@ -2,7 +2,7 @@
 import { userText } from "../core/text.ts";
 import { card, context, heading, text, type Card, type CardElement } from "../core/card.ts";
 import { effectiveThreshold } from "../core/gate.ts";
-import type { Translate } from "../core/i18n.ts";
+import type { Translator } from "../core/i18n.ts";
 import { showDate } from "../reviews/dates.ts";
 import { actionLine, kindLabel, when } from "../reviews/cards.ts";
 import { fmtChange, fmtMean } from "../surveys/results-card.ts";
@@ -10,7 +10,7 @@ import { levelLabel } from "../rubrics/definitions.ts";
 import { trendArrow } from "../rubrics/consensus.ts";
 import { isQuiet, type SummaryData } from "./build.ts";
 
-type T = Translate & { locale: string };
+type T = Translator;
 const pct = (a: number, b: number) => (b > 0 ? Math.round((100 * a) / b) : 0);
 
 function summaryCard(t: T, d: SummaryData, chartPng: Buffer | null): Card | null {
@@ -43,13 +43,13 @@ function summaryCard(t: T, d: SummaryData, chartPng: Buffer | null): Card | null
         lines.push(`• ${p.title} (${p.round.ref}): ${t("summary.hidden", { needed: p.decision.needed, threshold: effectiveThreshold(p.threshold) })}`);
         continue;
       }
-      const qualities = p.qualities.map((q) => `${t(`quality.${q.quality as "equitable"}`)} ${fmtMean(q.mean)}${fmtChange(q.change)}`).join(" · ");
+      const qualities = p.qualities.map((q) => `${t(`quality.${q.quality as "equitable"}`)} ${fmtMean(t, q.mean)}${fmtChange(t, q.change)}`).join(" · ");
       const moved = p.questions
         .filter((q) => q.change !== null)
         .sort((a, b) => Math.abs(b.change!) - Math.abs(a.change!))
         .slice(0, 3);
       lines.push(`• ${p.title} (${p.round.ref}): ${qualities || t("summary.no_visible")}`);
-      if (moved.length) lines.push(`  ${t("summary.biggest_changes")}: ${moved.map((q) => `${q.label.replace(/\.$/, "")}${fmtChange(q.change)}`).join("; ")}`);
+      if (moved.length) lines.push(`  ${t("summary.biggest_changes")}: ${moved.map((q) => `${q.label.replace(/\.$/, "")}${fmtChange(t, q.change)}`).join("; ")}`);
     }
     el.push(text(`*${t("summary.section_results")}*\n${lines.join("\n")}`));
   }

@@ -5,7 +5,7 @@ import { actionButton } from "../core/actions.ts";
 import { buttons, card, context, heading, text, type Card, type CardElement } from "../core/card.ts";
 import { formatDateTime } from "../core/dates.ts";
 import { promiseOf } from "../core/gate.ts";
-import type { Translate } from "../core/i18n.ts";
+import type { Translate, Translator } from "../core/i18n.ts";
 import type { SurveyTemplate } from "../core/prompts/schemas.ts";
 import type { Round } from "../store/types.ts";
 import { NOT_APPLICABLE, pick, questionsOf } from "./templates.ts";
@@ -14,7 +14,7 @@ import { pulseRemindersOffAction } from "./actions/pulse-reminders-off.ts";
 import { pulseSubmitAction } from "./actions/pulse-submit.ts";
 
 export interface PersonView {
-  t: Translate & { locale: string };
+  t: Translator;
   zone: string;
   /** The person's organisation (rounds of a partnership say which groups their answers count in). */
   organisation?: string | null;

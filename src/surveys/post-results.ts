@@ -5,10 +5,10 @@
  */
 import type { Card } from "../core/card.ts";
 import type { BotDeps } from "../core/context.ts";
-import type { Translate } from "../core/i18n.ts";
+import type { Translator } from "../core/i18n.ts";
 import type { Round, Workspace } from "../store/types.ts";
 
-export type RenderResults = (t: Translate & { locale: string }, zone: string) => Promise<Card>;
+export type RenderResults = (t: Translator, zone: string) => Promise<Card>;
 
 export async function postResults(deps: BotDeps, workspace: Workspace, round: Round, render: RenderResults): Promise<void> {
   const coordinator = await deps.store.members.get(workspace.id, round.createdBy);

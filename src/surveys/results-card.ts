@@ -3,30 +3,34 @@ import { userText } from "../core/text.ts";
 import { card, context, divider, fields, heading, text, type Card, type CardElement } from "../core/card.ts";
 import { formatDateTime } from "../core/dates.ts";
 import { effectiveThreshold } from "../core/gate.ts";
-import type { Translate } from "../core/i18n.ts";
+import type { Translate, Translator } from "../core/i18n.ts";
 import type { PulseResults } from "./results.ts";
 import type { OpenRoundCount } from "./open-count.ts";
 import type { Round } from "../store/types.ts";
 
-export const fmtMean = (n: number) => n.toFixed(1);
-export function fmtChange(change: number | null): string {
+const ONE_DECIMAL = { minimumFractionDigits: 1, maximumFractionDigits: 1 } as const;
+/** A mean on the 1–5 scale, one decimal, in the reader's digits ("3.4", "३.४", "3,4"). */
+export const fmtMean = (t: Translator, n: number) => t.number(n, ONE_DECIMAL);
+/** The change since the previous round: an arrow and the size, in the reader's digits. */
+export function fmtChange(t: Translator, change: number | null): string {
   if (change === null) return "";
-  if (Math.abs(change) < 0.05) return " (→ 0.0)";
-  return change > 0 ? ` (↑ ${change.toFixed(1)})` : ` (↓ ${Math.abs(change).toFixed(1)})`;
+  if (Math.abs(change) < 0.05) return ` (→ ${t.number(0, ONE_DECIMAL)})`;
+  return change > 0 ? ` (↑ ${t.number(change, ONE_DECIMAL)})` : ` (↓ ${t.number(Math.abs(change), ONE_DECIMAL)})`;
 }
-const bar = (counts: number[]) => counts.map((c, i) => `${i + 1}:${c}`).join("  ");
+const bar = (t: Translator, counts: number[]) => counts.map((c, i) => `${t.number(i + 1)}:${t.number(c)}`).join("  ");
 const pct = (a: number, b: number) => (b > 0 ? Math.round((100 * a) / b) : 0);
 
 /** How the host and the partners answered, question by question, with the gap between them. */
-function sidesElements(t: Translate, r: PulseResults, number: Map<string, number>, threshold: number): CardElement[] {
+function sidesElements(t: Translator, r: PulseResults, number: Map<string, number>, threshold: number): CardElement[] {
   const s = r.sides!;
   const host = t("side.host_short");
   const partners = t("side.partner_short");
   const out: CardElement[] = [divider(), text(`*${t("pulse.sides_title")}*`)];
   const withheld = [s.host.visible ? null : host, s.partner.visible ? null : partners].filter(Boolean);
   if (withheld.length > 0) out.push(context(t("pulse.side_withheld", { sides: withheld.join(", "), threshold })));
-  const fmt = (v: number | null) => (v === null ? "–" : fmtMean(v));
-  const gap = (g: number | null) => (g === null ? "" : ` · ${t("pulse.gap", { gap: `${g > 0 ? "+" : g < 0 ? "−" : "±"}${Math.abs(g).toFixed(1)}` })}`);
+  const fmt = (v: number | null) => (v === null ? "–" : fmtMean(t, v));
+  const gap = (g: number | null) =>
+    g === null ? "" : ` · ${t("pulse.gap", { gap: g === 0 ? `±${t.number(0, ONE_DECIMAL)}` : t.number(g, { ...ONE_DECIMAL, signDisplay: "always" }) })}`;
   const lines = s.questions.map((q) => `${number.get(q.key)}. ${host} *${fmt(q.host)}* · ${partners} *${fmt(q.partner)}*${gap(q.gap)}`);
   if (lines.length > 0) out.push(text(lines.join("\n")));
   if (s.withheldQuestions > 0) out.push(context(t("pulse.side_questions_withheld", { count: s.withheldQuestions, threshold })));
@@ -34,7 +38,7 @@ function sidesElements(t: Translate, r: PulseResults, number: Map<string, number
   return out;
 }
 
-export function resultsCard(t: Translate & { locale: string }, r: PulseResults, zone: string): Card {
+export function resultsCard(t: Translator, r: PulseResults, zone: string): Card {
   const title = t("pulse.results_title", { title: r.title, ref: r.round.ref });
   const rate = t("pulse.response_rate", { respondents: r.respondents, invited: r.invited, percent: pct(r.respondents, r.invited) });
   const threshold = effectiveThreshold(r.threshold);
@@ -51,7 +55,7 @@ export function resultsCard(t: Translate & { locale: string }, r: PulseResults, 
   const number = new Map(r.questions.map((q, i) => [q.key, i + 1]));
   if (r.qualities.length > 0) {
     elements.push(text(`*${t("pulse.by_quality")}*`));
-    elements.push(fields(r.qualities.map((q) => [t(`quality.${q.quality as "equitable"}`), `${fmtMean(q.mean)} / 5${fmtChange(q.change)}`])));
+    elements.push(fields(r.qualities.map((q) => [t(`quality.${q.quality as "equitable"}`), `${fmtMean(t, q.mean)} / ${t.number(5)}${fmtChange(t, q.change)}`])));
     const made = r.qualities.map((q) =>
       t("pulse.quality_items", {
         quality: t(`quality.${q.quality as "equitable"}`),
@@ -71,7 +75,7 @@ export function resultsCard(t: Translate & { locale: string }, r: PulseResults, 
         q.notApplicable > 0 ? t("pulse.not_applicable_count", { count: q.notApplicable }) : null,
       ].filter(Boolean);
       const extra = extras.length ? ` · ${extras.join(" · ")}` : "";
-      elements.push(text(`${number.get(q.key)}. *${fmtMean(q.mean)}*${fmtChange(q.change)}  ${q.label}\n\`${bar(q.counts)}\`${extra}`));
+      elements.push(text(`${number.get(q.key)}. *${fmtMean(t, q.mean)}*${fmtChange(t, q.change)}  ${q.label}\n\`${bar(t, q.counts)}\`${extra}`));
     }
   }
   if (r.withheldQuestions > 0) elements.push(context(t("pulse.questions_withheld", { count: r.withheldQuestions, threshold })));
@@ -100,14 +104,14 @@ export function resultsCard(t: Translate & { locale: string }, r: PulseResults, 
  * Where a round stands, for coordinators. Open: the slow daily count and whether it reaches the
  * threshold, never a live figure (DESIGN.md §3 rule 12). Closed: the final count.
  */
-export function statusCard(t: Translate & { locale: string }, r: PulseResults, zone: string, unreachable: number, open?: OpenRoundCount): Card {
+export function statusCard(t: Translator, r: PulseResults, zone: string, unreachable: number, open?: OpenRoundCount): Card {
   const title = t("pulse.status_title", { title: r.title, ref: r.round.ref });
   return roundStatusCard(t, title, r.round, zone, unreachable, open ?? null, r.closed ? { respondents: r.respondents, threshold: r.threshold } : null);
 }
 
 /** The status card of a pulse or rubric round (shared so both say the same thing the same way). */
 export function roundStatusCard(
-  t: Translate & { locale: string },
+  t: Translator,
   title: string,
   round: PulseResults["round"],
   zone: string,

@@ -5,7 +5,7 @@
  */
 import { buttons, card, context, type Card, type CardElement } from "../core/card.ts";
 import type { BotDeps } from "../core/context.ts";
-import type { Translate } from "../core/i18n.ts";
+import type { Translate, Translator } from "../core/i18n.ts";
 import type { Invitee, Round, Workspace } from "../store/types.ts";
 
 /** The channels whose channel-only invitees this platform reaches with one shared card. */
@@ -33,7 +33,7 @@ export async function postSharedInvitations(
   workspace: Workspace,
   round: Round,
   channels: Set<string>,
-  build: (t: Translate & { locale: string }) => Card,
+  build: (t: Translator) => Card,
   reminder?: number,
 ): Promise<number> {
   let posted = 0;

@@ -8,7 +8,7 @@ import type { SurveyTemplate } from "../core/prompts/schemas.ts";
 import type { AudienceSpec, Invitee, Round, Workspace } from "../store/types.ts";
 import { audienceRule, inviteDestination, inviteesOf, rememberInvitees, resolveAudience, type AudienceProblem } from "./audience.ts";
 import { emailDomains, queueRoundEmail, type RoundDetails } from "../email/send.ts";
-import type { Translate } from "../core/i18n.ts";
+import type { Translator } from "../core/i18n.ts";
 import { postSharedInvitations, sharedChannels, sharedInvitation } from "./shared-invite.ts";
 import { promiseOf } from "../core/gate.ts";
 import { invitationCard } from "./cards.ts";
@@ -89,7 +89,7 @@ export const pulseDetails =
   });
 
 /** The channel's invitation for people the bot reaches only there (see shared-invite.ts). */
-export const sharedPulseInvitation = (t: Translate & { locale: string }, workspace: Workspace, round: Round, template: SurveyTemplate, reminder?: number) =>
+export const sharedPulseInvitation = (t: Translator, workspace: Workspace, round: Round, template: SurveyTemplate, reminder?: number) =>
   sharedInvitation(t, invitationCard({ t, zone: workspace.timezone, organisation: null }, round, template, reminder), "pulse.open:");
 
 /** Queues one private invitation per person, in their own language and time zone, by their route. */

@@ -1,10 +1,10 @@
 /** The answer to a refused pulse or rubric submission, shared by both forms' handlers. */
 import { formatDateTime } from "../core/dates.ts";
-import type { Translate } from "../core/i18n.ts";
+import type { Translator } from "../core/i18n.ts";
 
 export type Refusal = { reason: "closed" | "not_invited" | "already_answered" | "no_organisation" | "failed" } | { reason: "organisation_done"; organisation: string };
 
-export function refusalMessage(t: Translate & { locale: string }, refusal: Refusal, closesAt: Date, zone: string): string {
+export function refusalMessage(t: Translator, refusal: Refusal, closesAt: Date, zone: string): string {
   switch (refusal.reason) {
     case "already_answered":
       return t("pulse.already_answered");

@@ -4,8 +4,9 @@ import type { Localized, SurveyQuestion, SurveyTemplate } from "../core/prompts/
 /** The answer "does not apply" (stored as no value with this level, counted apart from "prefer not to say"). */
 export const NOT_APPLICABLE = "na";
 
+/** The text in the reader's language, else English, else the first language the file has. */
 export function pick(text: Localized, locale: string): string {
-  return text[locale] ?? text.en!;
+  return text[locale] ?? text.en ?? Object.values(text)[0] ?? "";
 }
 
 const scaleQuestions = (t: SurveyTemplate) => t.questions.filter((q): q is Extract<SurveyQuestion, { type: "scale" }> => q.type === "scale");

@@ -31,8 +31,8 @@ const open = async () => (await h.app.store.reviews.listOpen(FAKE_WORKSPACE)).ma
 describe("default calendar", () => {
   it("gives a new partnership an annual joint reflection and a six-monthly check-in, both repeating", async () => {
     const added = h.text(await h.command("carlos", 'partner add "Shanti Network" lead <@carlos>'));
-    expect(added).toContain("Scheduled with it: Annual joint reflection Tue 23 Nov 2027");
-    expect(added).toContain("Rubric check-in due Sun 23 May 2027");
+    expect(added).toContain("Scheduled with it: Annual joint reflection Tue, 23 Nov 2027");
+    expect(added).toContain("Rubric check-in due Sun, 23 May 2027");
     expect(await open()).toEqual([
       ["rubric-checkin", "2027-05-23", 6],
       ["joint-reflection", "2027-11-23", 12],
@@ -76,7 +76,7 @@ describe("reminders", () => {
 
   it("records portfolio-wide reviews and reminds whoever added them", async () => {
     const added = h.text(await h.command("carlos", "review add all team-review 2026-12-30"));
-    expect(added).toContain("Annual team partnership review for all partnerships on Wed 30 Dec 2026");
+    expect(added).toContain("Annual team partnership review for all partnerships on Wed, 30 Dec 2026");
     expect(h.text(await h.command("carlos", "review list 60d"))).toContain("*Annual team partnership review*: all partnerships");
     expect(await runReminders("2026-11-30T09:00:00Z")).toMatchObject({ result: { reviews: 1 } });
     expect(h.fake.textOf(h.fake.deliveries.find((d) => d.conversationId === "D-carlos")!)).toContain("Annual team partnership review of all partnerships is due in 30 days");

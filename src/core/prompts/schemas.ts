@@ -4,10 +4,14 @@
  */
 import { z } from "zod";
 
-/** Text with locale variants; English is required because it is every fallback. */
+/**
+ * Text with locale variants. Any one language is enough (a country team may write its rubric in
+ * Nepali only): a reader whose language a file lacks sees English if the file has it, else the
+ * file's first language (see `pick`).
+ */
 const localized = z
   .record(z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]+)?$/, "locale keys look like en, fr or pt-BR"), z.string().min(1))
-  .refine((v) => typeof v.en === "string", { message: "needs an English (en) variant" });
+  .refine((v) => Object.keys(v).length > 0, { message: 'needs the text in at least one language, e.g. { "ne": "…" }' });
 export type Localized = z.infer<typeof localized>;
 
 const key = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, "keys are lowercase words joined by hyphens, like knowledge-exchange");
