@@ -121,6 +121,10 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
         if (!adapter) throw new BotError("ADAPTER_NOT_CONFIGURED", `No ${platform} adapter is configured in this process.`);
         return adapter.listMembers(workspaceId, conversationId);
       },
+      async personLocale(platform, workspaceId, userId) {
+        const adapter = adapters.get(platform);
+        return adapter?.personLocale ? adapter.personLocale(workspaceId, userId) : null;
+      },
     },
     forms: {
       async open(platform, workspaceId, form) {

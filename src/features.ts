@@ -48,6 +48,7 @@ import { summaryUnsubscribeCommand } from "./summaries/commands/summary-unsubscr
 import { helpCommand } from "./workspace/commands/help.ts";
 import { privacyCommand } from "./workspace/commands/privacy.ts";
 import { languageCommand } from "./workspace/commands/language.ts";
+import { channelLanguageCommand } from "./workspace/commands/channel-language.ts";
 import { roleSetCommand } from "./workspace/commands/role-set.ts";
 import { roleListCommand } from "./workspace/commands/role-list.ts";
 import { settingsShowCommand } from "./workspace/commands/settings-show.ts";
@@ -110,6 +111,7 @@ export const features: Features = {
     workspaceKeepCommand,
     privacyCommand,
     languageCommand,
+    channelLanguageCommand,
     helpCommand,
   ],
   actions: [

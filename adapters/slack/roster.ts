@@ -23,10 +23,14 @@ interface SlackUser {
   deleted?: boolean;
   team_id?: string;
   is_stranger?: boolean;
+  /** Only with `include_locale`: the language of the person's Slack client, e.g. "fr-FR". */
+  locale?: string;
 }
 
 export interface SlackRoster {
   listMembers(workspaceId: string, conversationId: string): Promise<ConversationMember[]>;
+  /** The language of a person's Slack client ("fr-FR"), from the day's cache or `users.info`. */
+  personLocale(workspaceId: string, userId: string): Promise<string | null>;
 }
 
 export function createSlackRoster(options: { api: SlackApi; tokenFor: (workspaceId: string) => Promise<string>; tiers: TierPacer; now?: () => number }): SlackRoster {
@@ -45,6 +49,7 @@ export function createSlackRoster(options: { api: SlackApi; tokenFor: (workspace
       isBot: Boolean(user.is_bot) || user.id === "USLACKBOT",
       reachable: !user.deleted && !user.is_bot,
       ...(external ? { channelOnly: true } : {}),
+      ...(user.locale ? { locale: user.locale } : {}),
     };
     known.set(`${team}:${user.id}`, { at: now(), member });
     return member;
@@ -71,11 +76,16 @@ export function createSlackRoster(options: { api: SlackApi; tokenFor: (workspace
     let cursor: string | undefined;
     do {
       const res = await tiers.run(token, "users.list", () =>
-        api.call<{ members: SlackUser[]; response_metadata?: { next_cursor?: string } }>(token, "users.list", { limit: 1000, ...(cursor ? { cursor } : {}) }),
+        api.call<{ members: SlackUser[]; response_metadata?: { next_cursor?: string } }>(token, "users.list", { limit: 1000, include_locale: true, ...(cursor ? { cursor } : {}) }),
       );
       for (const user of res.members) remember(team, user);
       cursor = res.response_metadata?.next_cursor || undefined;
     } while (cursor);
+  }
+
+  async function lookUp(token: string, team: string, id: string): Promise<ConversationMember> {
+    const { user } = await tiers.run(token, "users.info", () => api.call<{ user: SlackUser }>(token, "users.info", { user: id, include_locale: true }));
+    return remember(team, user);
   }
 
   return {
@@ -91,10 +101,14 @@ export function createSlackRoster(options: { api: SlackApi; tokenFor: (workspace
           out.push(member);
           continue;
         }
-        const { user } = await tiers.run(token, "users.info", () => api.call<{ user: SlackUser }>(token, "users.info", { user: id }));
-        out.push(remember(team, user));
+        out.push(await lookUp(token, team, id));
       }
       return out;
+    },
+    async personLocale(workspaceId, userId) {
+      const team = teamOf(workspaceId);
+      const member = fresh(team, userId) ?? (await lookUp(await tokenFor(workspaceId), team, userId));
+      return member.locale ?? null;
     },
   };
 }

@@ -19,6 +19,7 @@ export interface SlackSender {
   openDm(workspaceId: string, userId: string): Promise<string>;
   openForm(workspaceId: string, form: FormRequest): Promise<boolean>;
   listMembers(workspaceId: string, conversationId: string): Promise<ConversationMember[]>;
+  personLocale(workspaceId: string, userId: string): Promise<string | null>;
 }
 
 /**
@@ -167,5 +168,6 @@ export function createSlackSender(api: SlackApi, tokenFor: (workspaceId: string)
       }
     },
     listMembers: (workspaceId, conversationId) => roster.listMembers(workspaceId, conversationId),
+    personLocale: (workspaceId, userId) => roster.personLocale(workspaceId, userId),
   };
 }

@@ -22,6 +22,8 @@ export const activitySchema = z
     text: z.string().max(30000).optional(),
     value: z.unknown().optional(),
     replyToId: z.string().max(200).optional(),
+    /** The sender's client language (BCP 47, e.g. "ne-NP"); anything else is ignored. */
+    locale: z.string().max(35).optional(),
     entities: z
       .array(z.object({ type: z.string(), mentioned: account.optional(), text: z.string().optional() }).passthrough())
       .max(50)
@@ -40,6 +42,9 @@ export const tenantOf = (a: TeamsActivity) => a.conversation.tenantId ?? a.chann
 export const userIdOf = (a: TeamsActivity) => a.from.aadObjectId ?? a.from.id;
 export const isPersonal = (a: TeamsActivity) => a.conversation.conversationType === "personal" || (!a.conversation.conversationType && !a.conversation.id.includes("@thread"));
 
+/** A BCP 47 language tag as Teams sends it ("en-US", "ne-NP", "zh-Hant-TW"). */
+const LOCALE_TAG = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
+
 function origin(a: TeamsActivity, eventId: string) {
   const tenant = tenantOf(a);
   return {
@@ -48,6 +53,7 @@ function origin(a: TeamsActivity, eventId: string) {
     workspaceExternalId: tenant,
     userId: userIdOf(a),
     ...(a.from.name ? { userName: a.from.name } : {}),
+    ...(a.locale && LOCALE_TAG.test(a.locale) ? { locale: a.locale } : {}),
     conversationId: a.conversation.id,
     isDirect: isPersonal(a),
     eventId,

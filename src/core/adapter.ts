@@ -60,6 +60,8 @@ export interface ConversationMember {
    * another organisation: no DM, but ephemeral messages in the shared channel reach them).
    */
   channelOnly?: boolean;
+  /** The language of their client (BCP 47, e.g. "fr-FR"), where the roster tells it (Slack). */
+  locale?: string;
 }
 
 /**
@@ -80,6 +82,11 @@ export interface PlatformAdapter {
   openDm(workspaceId: string, userId: string): Promise<string>;
   /** Members of a channel, paged through by the adapter. */
   listMembers(workspaceId: string, conversationId: string): Promise<ConversationMember[]>;
+  /**
+   * The language a person's client reports, for platforms whose event payloads do not carry it
+   * (Slack: `users.info` with `include_locale`). Null when unknown.
+   */
+  personLocale?(workspaceId: string, userId: string): Promise<string | null>;
   /**
    * Opens a form on its own surface (a Slack modal) when the platform can; resolves to whether it
    * did. When it cannot (no such surface, the trigger expired), the core shows the form in the

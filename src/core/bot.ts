@@ -48,6 +48,7 @@ export function createBot(deps: BotDeps, features: Features): Bot {
     // person's row at the moment they answer (DESIGN.md §3 rule 10).
     const name = event.kind === "command" || event.kind === "message" ? event.userName : undefined;
     let member = known.member && (!name || known.member.displayName === name) ? known.member : await deps.store.members.ensure(workspace.id, event.userId, name);
+    member = await rememberPlatformLanguage(event, workspace, member);
     const bootstrap = deps.adminUsers.some((a) => a.platform === event.platform && a.workspaceExternalId === event.workspaceExternalId && a.userId === event.userId);
     // The installer becomes admin only of a workspace that never had one: in Teams anyone can
     // install the app for themselves, and reinstalling must not make anyone admin.
@@ -62,11 +63,27 @@ export function createBot(deps: BotDeps, features: Features): Bot {
     return { workspace, member };
   }
 
+  /**
+   * The language the person's client reports: Teams sends it with every activity; Slack is asked
+   * through the adapter (once a day at most) while none is known. Written on commands, messages
+   * and installs only: a click on a pulse must not rewrite the person's row at the moment they
+   * answer (DESIGN.md §3 rule 10). Their own `/reflect language` choice still wins (i18n.ts).
+   */
+  async function rememberPlatformLanguage(event: BotEvent, workspace: Workspace, member: Member): Promise<Member> {
+    if (event.kind !== "command" && event.kind !== "message" && event.kind !== "installed") return member;
+    const reported = event.locale ?? (member.platformLocale === null ? await deps.directory.personLocale(event.platform, workspace.id, event.userId).catch(() => null) : null);
+    if (!reported || reported === member.platformLocale) return member;
+    return deps.store.members.update(workspace.id, event.userId, { platformLocale: reported });
+  }
+
   /** The one refusal, for commands and actions alike: the roles that may, and who can grant them. */
   async function refuse(ctx: HandlerContext, what: string, allowed: readonly Role[]): Promise<void> {
     const { t } = ctx;
     const admins = await deps.store.members.list(ctx.workspace.id, { role: "admin" });
-    const roles = new Intl.ListFormat(t.locale, { type: "disjunction" }).format(allowed.map((r) => t(`role.${r}`)));
+    const roles = t.list(
+      allowed.map((r) => t(`role.${r}`)),
+      "disjunction",
+    );
     const message = t("role.refused", { command: markup(what), roles: markup(roles), yours: markup(t(`role.${ctx.member.role}`)) });
     const example = markup(`/reflect role ${mention(ctx.member.userId).markup} ${allowed.includes("coordinator") ? "coordinator" : allowed[0]}`);
     const who = admins.length ? t("role.ask_admin", { admins: joinMarkup(admins.map((a) => mention(a.userId))), example }) : t("role.no_admin");

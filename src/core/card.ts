@@ -108,6 +108,9 @@ export function card(summary: string, ...elements: (CardElement | false | null |
   return { summary, elements: elements.filter((e): e is CardElement => Boolean(e)) };
 }
 
+/** The card marked as written in `locale`, so renderers can set the text's language and direction. */
+export const inLanguage = (c: Card, locale: string): Card => (c.lang ? c : { ...c, lang: locale });
+
 export const heading = (text: string): TextElement => ({ type: "text", text, style: "heading" });
 export const text = (value: string): TextElement => ({ type: "text", text: value, style: "plain" });
 export const context = (value: string): ContextElement => ({ type: "context", text: value });

@@ -4,11 +4,11 @@
  * that can open it on its own surface, or into the conversation when none can.
  */
 import type { ConversationMember, Destination, FormRequest } from "./adapter.ts";
-import type { Card } from "./card.ts";
+import { type Card, inLanguage } from "./card.ts";
 import type { Clock } from "./clock.ts";
 import type { CommandRegistry } from "./commands.ts";
 import type { BotEvent, Platform } from "./events.ts";
-import type { I18n, Translator } from "./i18n.ts";
+import { type I18n, speakerLanguages, type Translator } from "./i18n.ts";
 import type { Ids } from "./ids.ts";
 import type { Logger } from "./logger.ts";
 import { type Outbox, roundScope } from "./outbox.ts";
@@ -20,6 +20,8 @@ import type { AdminUser } from "../config.ts";
 /** Resolves channel members through the platform adapter (pulse and rubric audiences). */
 interface Directory {
   listMembers(platform: Platform, workspaceId: string, conversationId: string): Promise<ConversationMember[]>;
+  /** The language a person's client reports, where the platform can say (PlatformAdapter.personLocale). */
+  personLocale(platform: Platform, workspaceId: string, userId: string): Promise<string | null>;
   /** How the platform reaches channel-only members (see PlatformAdapter.channelInvites). */
   channelInvites(platform: Platform): "ephemeral" | "shared-card";
 }
@@ -29,6 +31,14 @@ interface Forms {
   open(platform: Platform, workspaceId: string, form: FormRequest): Promise<boolean>;
   /** Answers the event with this trigger directly to the person who acted, where the platform can. */
   respond(platform: Platform, workspaceId: string, trigger: string, card: Card): Promise<boolean>;
+}
+
+/**
+ * The translator for a post in a channel: the channel's own language (`/reflect channel
+ * language`), else the workspace's.
+ */
+export async function channelTranslator(deps: Pick<BotDeps, "i18n" | "store">, workspace: Workspace, channelId: string): Promise<Translator> {
+  return deps.i18n.forLocale(await deps.store.channels.language(workspace.id, channelId), workspace.locale);
 }
 
 /** Everything the core depends on; injected by app.ts (or by tests with fakes). */
@@ -106,7 +116,7 @@ const scopeOf = (options?: ReplyOptions): string => (options?.about ? roundScope
 
 /** Builds the context of one event (bot.ts calls this once the caller is known). */
 export function createHandlerContext(deps: BotDeps, commands: CommandRegistry, event: BotEvent, workspace: Workspace, member: Member): HandlerContext {
-  const t = deps.i18n.forLocale(member.locale, workspace.locale);
+  const t = deps.i18n.forLocale(...speakerLanguages(member), workspace.locale);
   let replies = 0;
   // Where no private answer is possible in a channel (Teams), only this notice is posted there.
   const notice = t("reply.private_elsewhere", { name: userText(member.displayName || t("reply.someone")) });
@@ -130,7 +140,9 @@ export function createHandlerContext(deps: BotDeps, commands: CommandRegistry, e
     member,
     t,
     commands,
-    async reply(card, options) {
+    async reply(shown, options) {
+      // Written in the caller's language unless the handler said otherwise (renderers set lang and dir).
+      const card = inLanguage(shown, t.locale);
       if (await answerDirectly(card)) return;
       replies += 1;
       await deps.outbox.post({
@@ -147,7 +159,8 @@ export function createHandlerContext(deps: BotDeps, commands: CommandRegistry, e
     send(destination, card, dedupeKey, options) {
       return deps.outbox.post({ workspaceId: workspace.id, platform: event.platform, destination, card, dedupeKey, ...(options?.transient ? { transient: true } : {}) });
     },
-    async replaceSource(card, options) {
+    async replaceSource(shown, options) {
+      const card = inLanguage(shown, t.locale);
       if (await answerDirectly(card)) return;
       if (event.kind !== "action" || !event.messageRef) {
         await ctx.reply(card, options);
@@ -163,7 +176,8 @@ export function createHandlerContext(deps: BotDeps, commands: CommandRegistry, e
         lane: "reply",
       });
     },
-    async openForm(card, options) {
+    async openForm(shown, options) {
+      const card = inLanguage(shown, t.locale);
       if (event.trigger) {
         const source = event.kind === "action" ? event.messageRef : undefined;
         const opened = await deps.forms
@@ -173,7 +187,8 @@ export function createHandlerContext(deps: BotDeps, commands: CommandRegistry, e
       }
       await ctx.replaceSource(card, options);
     },
-    async replyWithProgress(card, progress, options) {
+    async replyWithProgress(shown, progress, options) {
+      const card = inLanguage(shown, t.locale);
       if (progress.total < PROGRESS_MIN) return ctx.reply(card, options);
       replies += 1;
       const replyKey = `${scopeOf(options)}reply:${event.platform}:${event.eventId}:${replies}`;

@@ -14,6 +14,11 @@ interface EventOrigin {
   workspaceExternalId: string;
   userId: string;
   userName?: string;
+  /**
+   * The language the person's client reports, when the payload carries it (Teams activities:
+   * "ne-NP"); Slack payloads do not, so the Slack adapter answers `personLocale` instead.
+   */
+  locale?: string;
   /** The conversation the event happened in (channel, group chat or DM). */
   conversationId: string;
   /** True when the conversation is a direct message with the bot. */

@@ -155,9 +155,11 @@ function interpolate(compiled: Compiled, template: string, locale: string, param
     isMarkup(value) ? value.markup : typeof value === "number" ? (formatNumber ? plainNumber(locale, value) : String(value)) : userText(value);
   // A parameter the caller did not give stays visible as written, never an exception.
   const given = (name: string) => (name in params ? params[name]! : null);
+  // Plural, select, number and date arguments choose or format; they are never shown as text
+  // themselves, so a select receives the word as the caller gave it.
   for (const name of compiled.args) {
     const value = given(name);
-    values[name] = value === null ? `{${name}}` : isMarkup(value) ? value.markup : typeof value === "number" ? value : userText(value);
+    values[name] = value === null ? `{${name}}` : isMarkup(value) ? value.markup : value;
   }
   for (const name of compiled.plain) {
     const value = given(name);
@@ -200,14 +202,16 @@ export function createI18n(messages: Record<string, Record<string, string>>): I1
     resolve,
     forLocale: (...preferences) => {
       const locale = preferences.map(resolve).find((p): p is string => p !== null) ?? "en";
+      // Plain English reads as British English (no serial comma), as the messages are written.
+      const intl = locale === "en" ? "en-GB" : locale;
       const t = ((key: MessageKey, params?: MessageParams) => lookup(locale, key, params)) as Translator;
       t.locale = locale;
-      t.number = (value, options) => (options ? new Intl.NumberFormat(locale, options).format(value) : plainNumber(locale, value));
+      t.number = (value, options) => (options ? new Intl.NumberFormat(intl, options).format(value) : plainNumber(intl, value));
       t.list = (items, type = "conjunction") => {
         const id = `${locale}\u0000${type}`;
         let format = lists.get(id);
         if (!format) {
-          format = new Intl.ListFormat(locale, { type });
+          format = new Intl.ListFormat(intl, { type });
           lists.set(id, format);
         }
         return format.format(items);

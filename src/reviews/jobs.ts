@@ -7,6 +7,8 @@ import type { JobDefinition } from "../jobs/types.ts";
 import { todayIn } from "./dates.ts";
 import { actionReminderCard, reviewReminderCard } from "./cards.ts";
 import { dueReminder } from "./reminders.ts";
+import { inLanguage } from "../core/card.ts";
+import { speakerLanguages } from "../core/i18n.ts";
 
 /** Reviews held with the partner: its focal point is reminded beside the INGO lead. */
 const JOINT_KINDS = new Set(["annual-review", "joint-reflection", "partnership-meeting", "rubric-checkin"]);
@@ -42,12 +44,12 @@ export const reviewRemindersJob: JobDefinition = {
           const zone = member?.timezone ?? workspace.timezone;
           const reminder = dueReminder(event, offsets, zone, slot, { overdueFirstAfterDays: 1 });
           if (!reminder) continue;
-          const t = deps.i18n.forLocale(member?.locale, workspace.locale);
+          const t = deps.i18n.forLocale(...speakerLanguages(member), workspace.locale);
           const fresh = await deps.outbox.post({
             workspaceId: workspace.id,
             platform: workspace.platform,
             destination: { kind: "dm", userId: to },
-            card: reviewReminderCard(t, event, partnership?.name ?? null, todayIn(slot, zone), { forFocalPoint: suffix !== "" }),
+            card: inLanguage(reviewReminderCard(t, event, partnership?.name ?? null, todayIn(slot, zone), { forFocalPoint: suffix !== "" }), t.locale),
             dedupeKey: `review:${reminder.key}${suffix}`,
           });
           if (fresh) reviews++;
@@ -61,12 +63,12 @@ export const reviewRemindersJob: JobDefinition = {
         // Due-date reminder (offset 0), then weekly once overdue.
         const reminder = dueReminder({ ...action, dueDate: action.dueDate }, [0], zone, slot, { overdueFirstAfterDays: 7 });
         if (!reminder) continue;
-        const t = deps.i18n.forLocale(member?.locale, workspace.locale);
+        const t = deps.i18n.forLocale(...speakerLanguages(member), workspace.locale);
         const fresh = await deps.outbox.post({
           workspaceId: workspace.id,
           platform: workspace.platform,
           destination: { kind: "dm", userId: to },
-          card: actionReminderCard(t, action, action.partnershipId ? (partnerships.get(action.partnershipId)?.name ?? null) : null, todayIn(slot, zone)),
+          card: inLanguage(actionReminderCard(t, action, action.partnershipId ? (partnerships.get(action.partnershipId)?.name ?? null) : null, todayIn(slot, zone)), t.locale),
           dedupeKey: `action:${reminder.key}`,
         });
         if (fresh) actions++;

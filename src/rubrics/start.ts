@@ -13,6 +13,8 @@ import { newRoundSecret } from "../surveys/participation.ts";
 import { rubricInvitationCard } from "./cards.ts";
 import { rubricSnapshotId } from "./definitions.ts";
 import { planSegments } from "../surveys/segments.ts";
+import { inLanguage } from "../core/card.ts";
+import { speakerLanguages } from "../core/i18n.ts";
 
 export const DEFAULT_RUBRIC_DAYS = 14;
 
@@ -135,12 +137,12 @@ export async function inviteRubric(
     const org = mode === "collective" ? await organisationIn(deps, partnership, member?.organisation ?? null) : null;
     if (mode === "collective" && !org) withoutOrganisation++;
     if (org) byOrganisation[org] = (byOrganisation[org] ?? 0) + 1;
-    const t = deps.i18n.forLocale(member?.locale, workspace.locale);
+    const t = deps.i18n.forLocale(...speakerLanguages(member), workspace.locale);
     await deps.outbox.post({
       workspaceId: workspace.id,
       platform: workspace.platform,
       destination: inviteDestination(invitee, started),
-      card: rubricInvitationCard(t, member?.timezone ?? workspace.timezone, started, rubric, partnership.name, member?.organisation ?? null),
+      card: inLanguage(rubricInvitationCard(t, member?.timezone ?? workspace.timezone, started, rubric, partnership.name, member?.organisation ?? null), t.locale),
       dedupeKey: `rubric:${started.id}:invite:${userId}`,
     });
   }

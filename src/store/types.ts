@@ -12,7 +12,7 @@ export type * from "./types/rounds.ts";
 export type * from "./types/responses.ts";
 export type * from "./types/register.ts";
 
-import type { AuditStore, MemberStore, WorkspaceStore } from "./types/workspaces.ts";
+import type { AuditStore, ChannelStore, MemberStore, WorkspaceStore } from "./types/workspaces.ts";
 import type { ConversationRefStore, EventHandoffStore, InstallationStore, PlaygroundStore, ProcessedEventStore } from "./types/platform.ts";
 import type { OutboxStore } from "./types/outbox.ts";
 import type { JobRunStore } from "./types/jobs.ts";
@@ -24,6 +24,7 @@ import type { ActionStore, PartnershipStore, ReviewStore, RoundResponseStore, Su
 export interface Store {
   workspaces: WorkspaceStore;
   members: MemberStore;
+  channels: ChannelStore;
   conversations: ConversationRefStore;
   outbox: OutboxStore;
   jobs: JobRunStore;

@@ -9,6 +9,8 @@ import type { JobDefinition } from "../jobs/types.ts";
 import type { SummarySubscription } from "../store/types.ts";
 import { buildSummary } from "./build.ts";
 import { renderSummary } from "./card.ts";
+import { inLanguage } from "../core/card.ts";
+import { channelTranslator } from "../core/context.ts";
 
 const SUMMARY_GRACE_MS = 36 * 3_600_000;
 
@@ -36,14 +38,14 @@ export const weeklySummaryJob: JobDefinition = {
       if (scheduled.getTime() <= slot.getTime() - SUMMARY_GRACE_MS) continue;
       const dedupeKey = `summary:${sub.id}:${DateTime.fromJSDate(scheduled, { zone: workspace.timezone }).toISODate()}`;
       if (await deps.store.outbox.get(dedupeKey)) continue;
-      const t = deps.i18n.forLocale(workspace.locale);
+      const t = await channelTranslator(deps, workspace, sub.channelId);
       const card = await renderSummary(t, await buildSummary(deps, workspace, scheduled, t.locale));
       if (!card) continue; // a quiet week, and the workspace skips quiet weeks
       const fresh = await deps.outbox.post({
         workspaceId: workspace.id,
         platform: workspace.platform,
         destination: { kind: "conversation", conversationId: sub.channelId },
-        card,
+        card: inLanguage(card, t.locale),
         dedupeKey,
       });
       if (fresh) posted++;

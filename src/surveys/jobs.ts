@@ -19,6 +19,8 @@ import { emailDomains, remindByEmail } from "../email/send.ts";
 import { emailAlreadySent, INVITATIONS_GRACE_MS, inviteDestination, inviteesOf, rememberInvitees, resolveAudience } from "./audience.ts";
 import { promiseOf } from "../core/gate.ts";
 import { planSegments } from "./segments.ts";
+import { inLanguage } from "../core/card.ts";
+import { speakerLanguages } from "../core/i18n.ts";
 
 export const pulseRoundsJob: JobDefinition = {
   id: "pulse-rounds",
@@ -130,12 +132,12 @@ export const pulseRemindersJob: JobDefinition = {
           if (await remindByEmail(deps, workspace, round, { userId, email: invitee.email, locale: invitee.locale ?? null }, pulseDetails(round, template), domains, index)) sent++;
           continue;
         }
-        const t = deps.i18n.forLocale(member?.locale, workspace.locale);
+        const t = deps.i18n.forLocale(...speakerLanguages(member), workspace.locale);
         const fresh = await deps.outbox.post({
           workspaceId: workspace.id,
           platform: workspace.platform,
           destination: inviteDestination(invitee, round),
-          card: invitationCard({ t, zone, organisation: member?.organisation ?? null }, round, template, index),
+          card: inLanguage(invitationCard({ t, zone, organisation: member?.organisation ?? null }, round, template, index), t.locale),
           // One key per person and reminder number: re-running a slot never sends twice.
           dedupeKey: `pulse:${round.id}:remind${index}:${userId}`,
         });

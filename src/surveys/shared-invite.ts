@@ -3,8 +3,8 @@
  * ephemeral messages (Teams): one card per channel, naming nobody, whose button shows each person
  * their own form. Answers are handled like everyone else's (invited list, participation code).
  */
-import { buttons, card, context, type Card, type CardElement } from "../core/card.ts";
-import type { BotDeps } from "../core/context.ts";
+import { buttons, card, context, inLanguage, type Card, type CardElement } from "../core/card.ts";
+import { type BotDeps, channelTranslator } from "../core/context.ts";
 import type { Translate, Translator } from "../core/i18n.ts";
 import type { Invitee, Round, Workspace } from "../store/types.ts";
 
@@ -37,13 +37,14 @@ export async function postSharedInvitations(
   reminder?: number,
 ): Promise<number> {
   let posted = 0;
-  const t = deps.i18n.forLocale(workspace.locale);
   for (const channel of channels) {
+    // A card for everyone in the channel: in the channel's language.
+    const t = await channelTranslator(deps, workspace, channel);
     const fresh = await deps.outbox.post({
       workspaceId: workspace.id,
       platform: workspace.platform,
       destination: { kind: "conversation", conversationId: channel },
-      card: build(t),
+      card: inLanguage(build(t), t.locale),
       dedupeKey: `${round.kind}:${round.id}:${reminder ? `remind${reminder}` : "invite"}-channel:${channel}`,
     });
     if (fresh) posted++;

@@ -8,7 +8,8 @@ import type { SurveyTemplate } from "../core/prompts/schemas.ts";
 import type { AudienceSpec, Invitee, Round, Workspace } from "../store/types.ts";
 import { audienceRule, inviteDestination, inviteesOf, rememberInvitees, resolveAudience, type AudienceProblem } from "./audience.ts";
 import { emailDomains, queueRoundEmail, type RoundDetails } from "../email/send.ts";
-import type { Translator } from "../core/i18n.ts";
+import { speakerLanguages, type Translator } from "../core/i18n.ts";
+import { inLanguage } from "../core/card.ts";
 import { postSharedInvitations, sharedChannels, sharedInvitation } from "./shared-invite.ts";
 import { promiseOf } from "../core/gate.ts";
 import { invitationCard } from "./cards.ts";
@@ -112,12 +113,12 @@ export async function invite(
       continue;
     }
     const member = await deps.store.members.get(workspace.id, userId);
-    const t = deps.i18n.forLocale(member?.locale, workspace.locale);
+    const t = deps.i18n.forLocale(...speakerLanguages(member), workspace.locale);
     await deps.outbox.post({
       workspaceId: workspace.id,
       platform: workspace.platform,
       destination: inviteDestination(invitee, round),
-      card: invitationCard({ t, zone: member?.timezone ?? workspace.timezone, organisation: member?.organisation ?? null }, round, template),
+      card: inLanguage(invitationCard({ t, zone: member?.timezone ?? workspace.timezone, organisation: member?.organisation ?? null }, round, template), t.locale),
       dedupeKey: `pulse:${round.id}:invite:${userId}`,
     });
   }

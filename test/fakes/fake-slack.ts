@@ -29,6 +29,15 @@ interface FakeSlackUser {
   is_bot?: boolean;
   deleted?: boolean;
   is_stranger?: boolean;
+  /** The client language Slack reports with include_locale, e.g. "fr-FR". */
+  locale?: string;
+}
+
+/** Slack leaves `locale` out unless the call asked for it. */
+function localeAsked<U extends { locale?: string }>(user: U, asked: boolean): U {
+  if (asked) return user;
+  const { locale: _omitted, ...rest } = user;
+  return rest as U;
 }
 
 export interface FakeSlack {
@@ -189,12 +198,14 @@ export async function startFakeSlack(team = "T1"): Promise<FakeSlack> {
         const limit = Number(args.limit ?? 100);
         const start = Number(args.cursor ?? 0);
         const next = start + limit < ids.length ? String(start + limit) : "";
-        const members = ids.slice(start, start + limit).map((id) => ({ id, team_id: team, ...fake.users.get(id) }));
+        // Like Slack: a person's locale only when asked for with include_locale.
+        const withLocale = String(args.include_locale) === "true";
+        const members = ids.slice(start, start + limit).map((id) => localeAsked({ id, team_id: team, ...fake.users.get(id) }, withLocale));
         return reply(200, { ok: true, members, response_metadata: { next_cursor: next } });
       }
       case "users.info": {
         const u = fake.users.get(String(args.user)) ?? { id: String(args.user), team_id: team };
-        return reply(200, { ok: true, user: { team_id: team, ...u } });
+        return reply(200, { ok: true, user: localeAsked({ team_id: team, ...u }, String(args.include_locale) === "true") });
       }
       case "views.open":
       case "views.publish":

@@ -19,9 +19,13 @@ export interface TeamsHarness {
   adapter: TeamsAdapter;
   send(activity: Record<string, unknown>, options?: { token?: string | null }): Promise<Response>;
   /** A personal chat (the app installed for the person), so the bot can message them. */
-  install(user: string): Promise<void>;
+  install(user: string, options?: { locale?: string }): Promise<void>;
   /** Sends text; `@name` of a listed user becomes a Teams mention entity. */
-  message(user: string, text: string, options?: { conversation?: string; conversationType?: string; mentionBot?: boolean; mentions?: string[] }): Promise<Response>;
+  message(
+    user: string,
+    text: string,
+    options?: { conversation?: string; conversationType?: string; mentionBot?: boolean; mentions?: string[]; locale?: string },
+  ): Promise<Response>;
   submit(user: string, sent: ConnectorActivity, data: Record<string, unknown>): Promise<Response>;
   settle(): Promise<void>;
   textOf(a: ConnectorActivity): string;
@@ -97,8 +101,15 @@ export async function startTeamsBot(options: { authenticated?: boolean; env?: Re
         body: JSON.stringify(a),
       });
     },
-    async install(user) {
-      await h.send(activity(user, { type: "installationUpdate", action: "add", conversation: { id: `personal-${user}`, conversationType: "personal", tenantId: TENANT } }));
+    async install(user, opts = {}) {
+      await h.send(
+        activity(user, {
+          type: "installationUpdate",
+          action: "add",
+          conversation: { id: `personal-${user}`, conversationType: "personal", tenantId: TENANT },
+          ...(opts.locale ? { locale: opts.locale } : {}),
+        }),
+      );
     },
     async message(user, text, opts = {}) {
       const conversationType = opts.conversationType ?? (opts.conversation ? "channel" : "personal");
@@ -114,6 +125,7 @@ export async function startTeamsBot(options: { authenticated?: boolean; env?: Re
           text: mention ? `<at>Reflect</at> ${body}` : body,
           conversation: { id: conversation, conversationType, tenantId: TENANT },
           ...(entities.length ? { entities } : {}),
+          ...(opts.locale ? { locale: opts.locale } : {}),
         }),
       );
     },

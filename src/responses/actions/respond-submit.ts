@@ -5,7 +5,9 @@
  */
 import { z } from "zod";
 import { defineAction } from "../../core/actions.ts";
-import { card, text } from "../../core/card.ts";
+import { card, inLanguage, text } from "../../core/card.ts";
+import { channelTranslator } from "../../core/context.ts";
+import { speakerLanguages } from "../../core/i18n.ts";
 import { errorCard } from "../../core/replies.ts";
 import { COORDINATORS } from "../../core/roles.ts";
 import type { AgreedAction } from "../../store/types.ts";
@@ -73,7 +75,7 @@ export const respondSubmitAction = defineAction({
       // own post (below) reaches them.
       if (person.channelId && shared) continue;
       const reader = person.email ? null : await deps.store.members.get(workspace.id, person.userId);
-      const pt = deps.i18n.forLocale(person.locale ?? reader?.locale, workspace.locale);
+      const pt = deps.i18n.forLocale(person.locale, ...speakerLanguages(reader), workspace.locale);
       const zone = reader?.timezone ?? workspace.timezone;
       const message = responseCard(pt, round, saved, promised, await roundResultsCard(deps, workspace, round, pt, zone));
       await deps.outbox.post({
@@ -84,19 +86,19 @@ export const respondSubmitAction = defineAction({
           : person.channelId
             ? { kind: "private", conversationId: person.channelId, userId: person.userId }
             : { kind: "dm", userId: person.userId },
-        card: person.email ? { ...message, lang: pt.locale } : message,
+        card: inLanguage(message, pt.locale),
         // Email rows carry an address: gone once sent. The key holds none (a hash of nothing personal).
         dedupeKey: `response:${round.id}:${person.email ? `mail:${people.indexOf(person)}` : person.userId}`,
         ...(person.email ? { transient: true } : {}),
       });
     }
     if (round.originChannelId) {
-      const wt = deps.i18n.forLocale(workspace.locale);
+      const wt = await channelTranslator(deps, workspace, round.originChannelId);
       await deps.outbox.post({
         workspaceId: workspace.id,
         platform: workspace.platform,
         destination: { kind: "conversation", conversationId: round.originChannelId },
-        card: responseCard(wt, round, saved, promised, await roundResultsCard(deps, workspace, round, wt, workspace.timezone)),
+        card: inLanguage(responseCard(wt, round, saved, promised, await roundResultsCard(deps, workspace, round, wt, workspace.timezone)), wt.locale),
         dedupeKey: `response:${round.id}:channel`,
       });
     }

@@ -5,6 +5,7 @@ import type { Store } from "../types.ts";
 import { openDatabase, type OpenOptions } from "./open.ts";
 import { createWorkspaceStore } from "./workspaces.ts";
 import { createMemberStore } from "./members.ts";
+import { createChannelStore } from "./channels.ts";
 import { createConversationRefStore } from "./conversations.ts";
 import { createOutboxStore } from "./outbox.ts";
 import { createJobRunStore } from "./jobs.ts";
@@ -42,6 +43,7 @@ export async function createPrismaStore(options: OpenOptions & { ids: Ids; logge
     migrationsApplied: db.migrations.applied,
     workspaces: createWorkspaceStore(prisma),
     members: createMemberStore(prisma, ids),
+    channels: createChannelStore(prisma, ids),
     conversations: createConversationRefStore(prisma, ids),
     outbox: createOutboxStore(prisma, ids),
     jobs: createJobRunStore(prisma, ids),

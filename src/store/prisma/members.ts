@@ -14,6 +14,7 @@ function toMember(row: Row): Member {
     role: roles.includes(row.role as Role) ? (row.role as Role) : "partner",
     organisation: row.organisation,
     locale: row.locale,
+    platformLocale: row.platformLocale,
     timezone: row.timezone,
     remindersOptOut: row.remindersOptOut,
   };
@@ -40,9 +41,16 @@ export function createMemberStore(prisma: PrismaClient, ids: Ids): MemberStore {
     async ensureMany(workspaceId, people) {
       if (people.length === 0) return;
       await prisma.member.createMany({
-        data: people.map((p) => ({ id: ids.uuid(), workspaceId, userId: p.userId, displayName: p.displayName })),
+        data: people.map((p) => ({ id: ids.uuid(), workspaceId, userId: p.userId, displayName: p.displayName, platformLocale: p.platformLocale ?? null })),
         skipDuplicates: true,
       });
+      // A language the platform now reports differently (read with the roster, when a round
+      // opens: never at the moment someone answers) is kept up to date, one statement per language.
+      const byLocale = new Map<string, string[]>();
+      for (const p of people) if (p.platformLocale) byLocale.set(p.platformLocale, [...(byLocale.get(p.platformLocale) ?? []), p.userId]);
+      for (const [platformLocale, userIds] of byLocale) {
+        await prisma.member.updateMany({ where: { workspaceId, userId: { in: userIds }, NOT: { platformLocale } }, data: { platformLocale } });
+      }
     },
     async setRole(workspaceId, userId, role) {
       const row = await prisma.member.upsert({

@@ -30,7 +30,7 @@ export function createProcessedEventStore(prisma: PrismaClient): ProcessedEventS
         SELECT (SELECT count(*) FROM ev) AS fresh,
                w.id AS w_id, w.platform AS w_platform, w.external_id, w.name AS w_name, w.threshold, w.comment_threshold, w.timezone AS w_timezone,
                w.locale AS w_locale, w.retention_months, w.rubric_cadence_days, w.reminder_offsets, w.quiet_week, w.min_commenters, w.min_open_hours, w.deletion_grace_days, w.pulse_cadence_days, w.auto_schedule, w.renewal_offsets, w.had_admin, w.delete_after, w.deletion_reason,
-               m.user_id, m.display_name, m.role, m.organisation, m.locale AS m_locale, m.timezone AS m_timezone, m.reminders_opt_out
+               m.user_id, m.display_name, m.role, m.organisation, m.locale AS m_locale, m.platform_locale AS m_platform_locale, m.timezone AS m_timezone, m.reminders_opt_out
         FROM (SELECT 1) one
         LEFT JOIN workspaces w ON w.id = ${workspaceId}
         LEFT JOIN members m ON m.workspace_id = ${workspaceId} AND m.user_id = ${userId}`;
@@ -68,6 +68,7 @@ export function createProcessedEventStore(prisma: PrismaClient): ProcessedEventS
               role: (["admin", "coordinator", "lead", "partner"].includes(String(r.role)) ? r.role : "partner") as Role,
               organisation: (r.organisation as string | null) ?? null,
               locale: (r.m_locale as string | null) ?? null,
+              platformLocale: (r.m_platform_locale as string | null) ?? null,
               timezone: (r.m_timezone as string | null) ?? null,
               remindersOptOut: Boolean(r.reminders_opt_out),
             }

@@ -32,6 +32,7 @@ function toWorkspace(row: Row): Workspace {
 /** Tables whose rows carry workspace_id, deleted together when a workspace uninstalls. */
 const workspaceTables = [
   "members",
+  "channel_settings",
   "conversation_references",
   "partnership_organisations",
   "partnership_contacts",

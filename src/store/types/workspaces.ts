@@ -43,7 +43,10 @@ export interface Member {
   displayName: string;
   role: Role;
   organisation: string | null;
+  /** Their own choice (`/reflect language`); wins over everything else. */
   locale: string | null;
+  /** What their Slack or Teams client reports (e.g. "fr-FR"), when known; see core/i18n.ts `speakerLanguages`. */
+  platformLocale: string | null;
   timezone: string | null;
   remindersOptOut: boolean;
 }
@@ -69,11 +72,25 @@ export interface MemberStore {
   /** Creates the member with the default role, or refreshes the display name. */
   ensure(workspaceId: string, userId: string, displayName?: string): Promise<Member>;
   /** Creates the members that do not exist yet (people invited to a round), changing none. */
-  ensureMany(workspaceId: string, people: { userId: string; displayName: string }[]): Promise<void>;
+  ensureMany(workspaceId: string, people: { userId: string; displayName: string; platformLocale?: string | null }[]): Promise<void>;
   setRole(workspaceId: string, userId: string, role: Role): Promise<Member>;
-  update(workspaceId: string, userId: string, patch: Partial<Pick<Member, "locale" | "timezone" | "organisation" | "remindersOptOut" | "displayName">>): Promise<Member>;
+  update(
+    workspaceId: string,
+    userId: string,
+    patch: Partial<Pick<Member, "locale" | "platformLocale" | "timezone" | "organisation" | "remindersOptOut" | "displayName">>,
+  ): Promise<Member>;
   list(workspaceId: string, filter?: { role?: Role }): Promise<Member[]>;
   countByRole(workspaceId: string, role: Role): Promise<number>;
+}
+
+/** Per-channel settings: the language the bot posts in there. */
+export interface ChannelStore {
+  /** The channel's language, or null (posts there use the workspace's). */
+  language(workspaceId: string, channelId: string): Promise<string | null>;
+  /** Sets a channel's language, or (null) clears it. */
+  setLanguage(workspaceId: string, channelId: string, locale: string | null): Promise<void>;
+  /** Every channel of the workspace with a language of its own. */
+  languages(workspaceId: string): Promise<{ channelId: string; locale: string }[]>;
 }
 
 interface AuditEntry {
