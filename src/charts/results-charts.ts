@@ -18,7 +18,17 @@ import { pick } from "../surveys/templates.ts";
 /** Strongly disagree … strongly agree: red to blue through grey, readable by colour-blind people. */
 const LIKERT = ["#b2182b", "#ef8a62", "#bababa", "#67a9cf", "#2166ac"];
 
-const short = (s: string, max = 60) => (s.length > max ? `${s.slice(0, max - 1)}…` : s);
+const graphemes = new Intl.Segmenter(undefined, { granularity: "grapheme" });
+/** At most `max` UTF-16 units, cut between letters as read (a conjunct, or a letter and its vowel sign, stays whole). */
+function short(s: string, max = 60): string {
+  if (s.length <= max) return s;
+  let kept = "";
+  for (const { segment } of graphemes.segment(s)) {
+    if (kept.length + segment.length > max - 1) break;
+    kept += segment;
+  }
+  return `${kept.trimEnd()}…`;
+}
 
 /** The bars of one question: five segments around zero, as shares of its answers. */
 export function likertRows(results: PulseResults, labels: string[]) {
@@ -54,7 +64,7 @@ export function pulseChartSpec(results: PulseResults, labels: string[], title: s
       color: { field: "answer", type: "nominal", sort: labels, title: null, scale: { domain: labels, range: LIKERT }, legend: { orient: "bottom", columns: 5 } },
       order: { field: "order" },
     },
-    config: { font: "DejaVu Sans", background: "white", view: { stroke: null } },
+    config: { background: "white", view: { stroke: null } },
   } as TopLevelSpec;
 }
 
@@ -78,7 +88,7 @@ export function rubricChartSpec(results: RubricResults, pick: (l: Record<string,
       { mark: { type: "rect", stroke: "white" }, encoding: { color: { field: "count", type: "quantitative", title: null, scale: { scheme: "blues" }, legend: null } } },
       { mark: { type: "text", fontSize: 13 }, encoding: { text: { field: "count", type: "quantitative" }, color: { value: "#111" } } },
     ],
-    config: { font: "DejaVu Sans", background: "white", view: { stroke: null } },
+    config: { background: "white", view: { stroke: null } },
   } as TopLevelSpec;
 }
 

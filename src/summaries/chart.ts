@@ -1,24 +1,31 @@
 /**
  * The summary chart, rendered on the server to PNG with no native build step and no network:
- * vega-lite compiles the spec, vega renders SVG headlessly, resvg rasterises it with the DejaVu
- * font shipped in node_modules (so a machine without system fonts still draws labels).
+ * vega-lite compiles the spec, vega renders SVG headlessly, every label becomes outlines shaped by
+ * HarfBuzz in fonts shipped in node_modules (`charts/fonts.ts`, `charts/text.ts`: Latin,
+ * Devanagari, Bengali and Arabic script, right to left where it reads so), and resvg rasterises it.
  */
-import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
 import type { TopLevelSpec } from "vega-lite";
+import { chartFamilies, loadShaper } from "../charts/fonts.ts";
+import { labelWidth, outlineText } from "../charts/text.ts";
 import type { ChartSeries } from "./build.ts";
 
 /**
- * vega, vega-lite and resvg load on the first chart, not at start: they are large, and most
- * processes (and most tests) never draw one.
+ * vega, vega-lite, resvg and the shaper load on the first chart, not at start: they are large,
+ * and most processes (and most tests) never draw one.
  */
-const renderers = async () => {
-  const [vega, vegaLite, resvg] = await Promise.all([import("vega"), import("vega-lite"), import("@resvg/resvg-js")]);
+let loaded: ReturnType<typeof load> | null = null;
+const renderers = () =>
+  (loaded ??= load().catch((error: unknown) => {
+    loaded = null;
+    throw error;
+  }));
+async function load() {
+  const [vega, vegaLite, resvg] = await Promise.all([import("vega"), import("vega-lite"), import("@resvg/resvg-js"), loadShaper()]);
+  // vega lays labels out (and cuts them at their limit) by the width they will be drawn at
+  // (`textMetrics` is vega's hook for this, as vl-convert uses it; its types leave it out).
+  (vega as unknown as { textMetrics: { width: typeof labelWidth } }).textMetrics.width = labelWidth;
   return { vega, compile: vegaLite.compile, Resvg: resvg.Resvg };
-};
-
-const require = createRequire(import.meta.url);
-const FONT = join(dirname(require.resolve("dejavu-fonts-ttf/package.json")), "ttf", "DejaVuSans.ttf");
+}
 
 /** Best to worst: green, amber, red (then greys for rubrics with more levels). */
 const LEVEL_COLOURS = ["#2e7d32", "#f9a825", "#c62828", "#757575", "#bdbdbd"];
@@ -27,7 +34,7 @@ function hasChartData(series: ChartSeries): boolean {
   return series.qualities.length > 0 || series.checkins.length > 0;
 }
 
-function chartSpec(series: ChartSeries, titles: { qualities: string; elements: string }): TopLevelSpec {
+export function chartSpec(series: ChartSeries, titles: { qualities: string; elements: string }): TopLevelSpec {
   const panels = [];
   if (series.qualities.length > 0) {
     panels.push({
@@ -68,7 +75,7 @@ function chartSpec(series: ChartSeries, titles: { qualities: string; elements: s
     vconcat: panels,
     // Each panel keeps its own colours and legend (qualities and elements are different things).
     resolve: { scale: { color: "independent" }, legend: { color: "independent" } },
-    config: { font: "DejaVu Sans", background: "white", view: { stroke: null } },
+    config: { background: "white", view: { stroke: null } },
   } as TopLevelSpec;
 }
 
@@ -78,14 +85,27 @@ export async function renderChart(series: ChartSeries, titles: { qualities: stri
   return renderSpec(chartSpec(series, titles));
 }
 
-/** Any vega-lite spec to PNG, with the shipped font (the one pipeline every chart goes through). */
+/** The SVG vega draws for a spec, before its labels become outlines, in the fonts for its text. */
+export async function chartSvg(spec: TopLevelSpec): Promise<string> {
+  const { vega, compile } = await renderers();
+  // The font list comes from the text itself: a chart in Arabic, Nepali or Bangla lists that script's font first.
+  const font = chartFamilies(JSON.stringify(spec));
+  const view = new vega.View(vega.parse(compile({ ...spec, config: { ...spec.config, font } } as TopLevelSpec).spec), { renderer: "none" });
+  try {
+    return await view.toSVG();
+  } finally {
+    view.finalize();
+  }
+}
+
+/** Any vega-lite spec to PNG, in the shipped fonts (the one pipeline every chart goes through). */
 export async function renderSpec(spec: TopLevelSpec, width = 1000): Promise<Buffer> {
-  const { vega, compile, Resvg } = await renderers();
-  const view = new vega.View(vega.parse(compile(spec).spec), { renderer: "none" });
-  const svg = await view.toSVG();
-  view.finalize();
-  const png = new Resvg(svg, { font: { loadSystemFonts: false, fontFiles: [FONT], defaultFontFamily: "DejaVu Sans" }, background: "white", fitTo: { mode: "width", value: width } })
-    .render()
-    .asPng();
-  return Buffer.from(png);
+  const { Resvg } = await renderers();
+  const { svg } = outlineText(await chartSvg(spec));
+  // No text is left for resvg to lay out: it draws outlines only, with no font at all.
+  const png = Buffer.from(new Resvg(svg, { font: { loadSystemFonts: false }, background: "white", fitTo: { mode: "width", value: width } }).render().asPng());
+  // resvg's native image is freed by a finalizer that runs on a turn of the event loop: give it
+  // one, or charts drawn back to back (nothing else awaited) hold about 1.4 MB each until then.
+  await new Promise((resolve) => setImmediate(resolve));
+  return png;
 }
