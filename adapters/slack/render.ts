@@ -21,7 +21,7 @@ export const LIMITS = {
   sectionText: 3000,
   header: 150,
   buttonText: 75,
-  optionText: 150,
+  optionText: 75,
   radioOptions: 10,
   selectOptions: 100,
   fields: 10,
@@ -55,7 +55,7 @@ export function split(text: string, max: number): string[] {
 
 const toMrkdwn = (s: string) => s.replace(/\*\*([^*]+)\*\*/g, "*$1*");
 
-function choices(e: ChoicesElement): Block {
+function choices(e: ChoicesElement, choose: string): Block {
   const options = e.options.map((o) => ({
     text: plain(o.label, LIMITS.optionText),
     value: cut(o.value, 150),
@@ -65,13 +65,13 @@ function choices(e: ChoicesElement): Block {
   let element: Block;
   if (e.multiple) element = { type: "checkboxes", action_id: e.id, options: options.slice(0, LIMITS.radioOptions) };
   else if (e.display === "dropdown" || options.length > LIMITS.radioOptions) {
-    element = { type: "static_select", action_id: e.id, options: options.slice(0, LIMITS.selectOptions).map(({ description: _d, ...o }) => o), placeholder: plain("Choose", 75) };
+    element = { type: "static_select", action_id: e.id, options: options.slice(0, LIMITS.selectOptions).map(({ description: _d, ...o }) => o), placeholder: plain(choose, 75) };
   } else element = { type: "radio_buttons", action_id: e.id, options };
   if (initial) element.initial_option = initial;
   return { type: "input", block_id: `b:${e.id}`, optional: !e.required, label: plain(e.label, 2000), element };
 }
 
-function element(e: CardElement): Block[] {
+function element(e: CardElement, choose: string): Block[] {
   switch (e.type) {
     case "text":
       if (e.style === "heading") return [{ type: "header", text: plain(e.text, LIMITS.header) }];
@@ -93,7 +93,7 @@ function element(e: CardElement): Block[] {
     case "file":
       return [];
     case "choices":
-      return [choices(e)];
+      return [choices(e, choose)];
     case "input":
       return [
         {
@@ -135,7 +135,7 @@ export interface BlockKitMessage {
 
 export function cardToBlockKit(card: Card, options: { maxBlocks?: number } = {}): BlockKitMessage {
   const max = options.maxBlocks ?? LIMITS.blocks;
-  let blocks = card.elements.flatMap(element);
+  let blocks = card.elements.flatMap((e) => element(e, card.chrome?.choose ?? "Choose"));
   if (blocks.length > max) {
     const dropped = blocks.length - (max - 1);
     blocks = [...blocks.slice(0, max - 1), { type: "context", elements: [mrkdwn(`…${dropped} more parts of this message are not shown (Slack allows ${max} blocks).`)] }];
@@ -172,7 +172,7 @@ export function cardToModal(card: Card, meta: { channel: string; ts: string; sub
     callback_id: "reflect:form",
     title: plain(cut(title && title.type === "text" ? title.text : card.summary, 24), 24),
     submit: plain(submit?.label ?? "Submit", 24),
-    close: plain("Cancel", 24),
+    close: plain(card.chrome?.cancel ?? "Cancel", 24),
     private_metadata: JSON.stringify(meta),
     blocks: cardToBlockKit({ ...card, elements: body }, { maxBlocks: LIMITS.modalBlocks }).blocks,
   };

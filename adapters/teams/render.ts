@@ -7,6 +7,7 @@
  */
 import type { Card, CardElement } from "../../src/core/card.ts";
 import { mapSegments, plain, userText } from "../../src/core/text.ts";
+import { dirOf } from "../../src/email/page-html.ts";
 
 /**
  * Text people typed, made inert for Teams: Teams renders markdown links and turns bare addresses
@@ -24,8 +25,12 @@ const inertForTeams = (s: string) =>
 /** Plain text for places without markdown (titles, choices, the notification text): markers gone, user spans inert. */
 export const teamsPlain = (s: string) => mapSegments(s, inertForTeams);
 
-/** Characters of a file shown in a card; Teams refuses messages of about 28 KB and more. */
-const MAX_FILE_TEXT = 12_000;
+/**
+ * Characters of a file shown in a card. Teams refuses messages of about 28 KB and more, counted
+ * in UTF-16 (two bytes a character) over the whole activity: 9,000 leaves room for the card's
+ * own text in any language (the pseudo-locale test measures it).
+ */
+const MAX_FILE_TEXT = 9_000;
 const fileText = (content: string) => {
   const cleaned = plain(userText(content, Number.MAX_SAFE_INTEGER));
   return cleaned.length <= MAX_FILE_TEXT ? cleaned : `${cleaned.slice(0, MAX_FILE_TEXT)}\n… (${cleaned.length - MAX_FILE_TEXT} more characters not shown)`;
@@ -151,6 +156,8 @@ export function cardToAdaptiveCard(card: Card, given: AdaptiveRenderOptions = {}
     version: "1.5",
     body,
     fallbackText: teamsPlain(card.summary),
+    // Schema 1.5: the whole card right to left when it is written in Arabic, Urdu…; unset otherwise.
+    ...(card.lang && dirOf(card.lang) === "rtl" ? { rtl: true } : {}),
     msteams: { width: "Full" },
   };
 }

@@ -4,6 +4,7 @@
  */
 import type { Card, CardElement } from "../../src/core/card.ts";
 import { plain, segments } from "../../src/core/text.ts";
+import { dirOf } from "../../src/email/page-html.ts";
 
 export interface HtmlRenderOptions {
   messageId: string;
@@ -58,8 +59,24 @@ function botInline(raw: string, options: HtmlRenderOptions): string {
 function markdown(raw: string): string {
   // Fenced blocks (tables of history) keep their spacing.
   const parts = raw.split(/```\n?/);
-  if (parts.length >= 3) return parts.map((part, i) => (i % 2 === 1 ? `<pre>${escapeHtml(part.replace(/\n$/, ""))}</pre>` : inlineMarkdown(part))).join("");
+  if (parts.length >= 3) return parts.map((part, i) => (i % 2 === 1 ? `<pre>${table(part.replace(/\n$/, ""))}</pre>` : inlineMarkdown(part))).join("");
   return inlineMarkdown(raw);
+}
+
+/**
+ * A table padded with spaces: each cell (text between runs of two or more spaces) isolated, so two
+ * Arabic labels side by side stay in their own columns instead of reading as one right-to-left run.
+ */
+function table(block: string): string {
+  return block
+    .split("\n")
+    .map((line) =>
+      line
+        .split(/( {2,})/)
+        .map((cell, i) => (i % 2 === 1 || cell === "" ? cell : `<bdi>${escapeHtml(cell)}</bdi>`))
+        .join(""),
+    )
+    .join("\n");
 }
 
 function inlineMarkdown(raw: string): string {
@@ -88,7 +105,8 @@ function element(e: CardElement, o: HtmlRenderOptions, index: number): string {
     case "input": {
       const id = escapeHtml(`${o.messageId}-${index}`);
       const attrs = `id="${id}" name="${escapeHtml(e.id)}"${e.required ? " required" : ""}${e.maxLength ? ` maxlength="${e.maxLength}"` : ""}${e.placeholder ? ` placeholder="${escapeHtml(e.placeholder)}"` : ""}`;
-      const control = e.multiline ? `<textarea ${attrs} rows="3"></textarea>` : `<input type="text" ${attrs}>`;
+      // What people type decides its own direction, whatever the card's.
+      const control = e.multiline ? `<textarea ${attrs} dir="auto" rows="3"></textarea>` : `<input type="text" ${attrs} dir="auto">`;
       return `<div class="card-input"><label for="${id}">${inline(e.label, o)}</label>${control}</div>`;
     }
     case "choices": {
@@ -120,8 +138,18 @@ function element(e: CardElement, o: HtmlRenderOptions, index: number): string {
   }
 }
 
+/**
+ * `lang` and `dir` of a card: from the language it is written in when the card says so (Arabic and
+ * Urdu right to left, everything inside following), else `dir="auto"` and the browser decides
+ * from the text. Each message has its own, so an Arabic card reads right to left beside English ones.
+ */
+function languageAttributes(c: Card): string {
+  const lang = c.lang?.trim();
+  return lang ? ` lang="${escapeHtml(lang)}" dir="${dirOf(lang)}"` : ` dir="auto"`;
+}
+
 export function cardToHtml(c: Card, options: HtmlRenderOptions): string {
-  return `<form class="card" data-message-id="${escapeHtml(options.messageId)}" aria-label="${escapeHtml(c.summary)}">${c.elements
+  return `<form class="card"${languageAttributes(c)} data-message-id="${escapeHtml(options.messageId)}" aria-label="${escapeHtml(c.summary)}">${c.elements
     .map((e, i) => element(e, options, i))
     .join("")}</form>`;
 }

@@ -4,8 +4,8 @@
  * the same core the real platforms use.
  */
 import { readFileSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
+import { PROJECT_ROOT } from "../../src/paths.ts";
 import { z } from "zod";
 import type { Bot } from "../../src/core/bot.ts";
 import type { Card } from "../../src/core/card.ts";
@@ -19,7 +19,8 @@ import { cardToHtml } from "./render.ts";
 import { createPlaygroundGuard, tokenCookie } from "./guard.ts";
 import { defaultChannels } from "./seed.ts";
 
-const publicDir = join(dirname(fileURLToPath(import.meta.url)), "public");
+// From the project root, not this module: `npm start` runs a bundle in dist/ (scripts/build.mjs).
+const publicDir = join(PROJECT_ROOT, "adapters", "web", "public");
 const files: Record<string, [string, string]> = {
   "/": ["index.html", "text/html; charset=utf-8"],
   "/playground/app.js": ["app.js", "text/javascript; charset=utf-8"],
@@ -75,7 +76,7 @@ export function mountPlayground(http: HttpServer, deps: PlaygroundDeps): void {
   }
 
   async function personas() {
-    return (await store.members.list(workspaceId)).map((m) => ({ id: m.userId, name: m.displayName || m.userId, role: m.role, organisation: m.organisation }));
+    return (await store.members.list(workspaceId)).map((m) => ({ id: m.userId, name: m.displayName || m.userId, role: m.role, organisation: m.organisation, locale: m.locale }));
   }
 
   async function conversationsOf(persona: string) {

@@ -96,6 +96,11 @@ export interface Card {
   /** The language it is written in, where a renderer can say so (email, the web answer page). */
   lang?: string;
   /**
+   * Words a renderer adds around the content, in the card's language: the close button of a
+   * Slack modal, the placeholder of a drop-down. Renderers fall back to English without them.
+   */
+  chrome?: { cancel: string; choose: string };
+  /**
    * Posted once for many people (a channel invitation naming nobody): each person's press is
    * answered to them alone where the platform can (Teams: Action.Execute, answered in place).
    */
@@ -109,7 +114,7 @@ export function card(summary: string, ...elements: (CardElement | false | null |
 }
 
 /** The card marked as written in `locale`, so renderers can set the text's language and direction. */
-export const inLanguage = (c: Card, locale: string): Card => (c.lang ? c : { ...c, lang: locale });
+export const inLanguage = (c: Card, locale: string, chrome?: Card["chrome"]): Card => ({ ...c, lang: c.lang ?? locale, ...(chrome && !c.chrome ? { chrome } : {}) });
 
 export const heading = (text: string): TextElement => ({ type: "text", text, style: "heading" });
 export const text = (value: string): TextElement => ({ type: "text", text: value, style: "plain" });

@@ -117,6 +117,7 @@ const scopeOf = (options?: ReplyOptions): string => (options?.about ? roundScope
 /** Builds the context of one event (bot.ts calls this once the caller is known). */
 export function createHandlerContext(deps: BotDeps, commands: CommandRegistry, event: BotEvent, workspace: Workspace, member: Member): HandlerContext {
   const t = deps.i18n.forLocale(...speakerLanguages(member), workspace.locale);
+  const chrome = { cancel: t("common.cancel"), choose: t("common.choose") };
   let replies = 0;
   // Where no private answer is possible in a channel (Teams), only this notice is posted there.
   const notice = t("reply.private_elsewhere", { name: userText(member.displayName || t("reply.someone")) });
@@ -142,7 +143,7 @@ export function createHandlerContext(deps: BotDeps, commands: CommandRegistry, e
     commands,
     async reply(shown, options) {
       // Written in the caller's language unless the handler said otherwise (renderers set lang and dir).
-      const card = inLanguage(shown, t.locale);
+      const card = inLanguage(shown, t.locale, chrome);
       if (await answerDirectly(card)) return;
       replies += 1;
       await deps.outbox.post({
@@ -160,7 +161,7 @@ export function createHandlerContext(deps: BotDeps, commands: CommandRegistry, e
       return deps.outbox.post({ workspaceId: workspace.id, platform: event.platform, destination, card, dedupeKey, ...(options?.transient ? { transient: true } : {}) });
     },
     async replaceSource(shown, options) {
-      const card = inLanguage(shown, t.locale);
+      const card = inLanguage(shown, t.locale, chrome);
       if (await answerDirectly(card)) return;
       if (event.kind !== "action" || !event.messageRef) {
         await ctx.reply(card, options);
@@ -177,7 +178,7 @@ export function createHandlerContext(deps: BotDeps, commands: CommandRegistry, e
       });
     },
     async openForm(shown, options) {
-      const card = inLanguage(shown, t.locale);
+      const card = inLanguage(shown, t.locale, chrome);
       if (event.trigger) {
         const source = event.kind === "action" ? event.messageRef : undefined;
         const opened = await deps.forms
@@ -188,7 +189,7 @@ export function createHandlerContext(deps: BotDeps, commands: CommandRegistry, e
       await ctx.replaceSource(card, options);
     },
     async replyWithProgress(shown, progress, options) {
-      const card = inLanguage(shown, t.locale);
+      const card = inLanguage(shown, t.locale, chrome);
       if (progress.total < PROGRESS_MIN) return ctx.reply(card, options);
       replies += 1;
       const replyKey = `${scopeOf(options)}reply:${event.platform}:${event.eventId}:${replies}`;

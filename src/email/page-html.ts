@@ -6,17 +6,34 @@
 import type { Card, CardElement } from "../core/card.ts";
 import { plain, segments } from "../core/text.ts";
 
-const RTL = new Set(["ar", "ur", "fa", "he", "ps", "sd", "ug", "yi"]);
-export const dirOf = (lang: string): "rtl" | "ltr" => (RTL.has(lang.split("-")[0]!.toLowerCase()) ? "rtl" : "ltr");
+/** Languages written right to left by default, and scripts that are (a script subtag decides: `ku-Arab`, `pa-Arab`, `ks-Deva`). */
+const RTL_LANGUAGES = new Set(["ar", "arc", "ckb", "dv", "fa", "he", "iw", "ks", "nqo", "ps", "sd", "syr", "ug", "ur", "yi"]);
+const RTL_SCRIPTS = new Set(["adlm", "arab", "hebr", "mand", "nkoo", "rohg", "samr", "syrc", "thaa", "yezi"]);
+
+/** The writing direction of a BCP 47 language tag (`ar`, `ur-PK`, `pa-Arab`); unknown tags are left to right. */
+export function dirOf(lang: string): "rtl" | "ltr" {
+  const [language = "", ...rest] = lang.trim().toLowerCase().split(/[-_]/);
+  const script = rest.find((s) => /^[a-z]{4}$/.test(s));
+  if (script) return RTL_SCRIPTS.has(script) ? "rtl" : "ltr";
+  return RTL_LANGUAGES.has(language) ? "rtl" : "ltr";
+}
 
 export const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
 
-/** Bot text: light markup reduced to <strong>/<em>; typed text escaped and left as it is. */
-function inline(raw: string): string {
+/** Letters of right-to-left scripts, and letters of any other script. */
+const RTL_LETTER = /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}\p{Script=Adlam}]/u;
+const LTR_LETTER = /(?![\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}\p{Script=Adlam}])\p{L}/u;
+
+/**
+ * Bot text: light markup reduced to <strong>/<em>; typed text escaped and left as it is. Typed
+ * text written in the other direction than the page's is isolated in <bdi>, so it reads whole
+ * inside the sentence ("Shanti Network (Nepal)" in an Arabic heading keeps its brackets).
+ */
+function inline(raw: string, dir: "rtl" | "ltr"): string {
   return segments(raw)
     .map((part) => {
       const safe = escapeHtml(part.text);
-      if (part.user) return safe;
+      if (part.user) return (dir === "rtl" ? LTR_LETTER : RTL_LETTER).test(part.text) ? `<bdi>${safe}</bdi>` : safe;
       return safe
         .replace(/(^|[\s(])\*([^*\n]+)\*/g, "$1<strong>$2</strong>")
         .replace(/(^|[\s(])_([^_\n]+)_/g, "$1<em>$2</em>")
@@ -46,14 +63,14 @@ export function page({ lang, title, body }: PageInput): string {
   return `<!doctype html><html lang="${escapeHtml(lang)}" dir="${dirOf(lang)}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><meta name="robots" content="noindex"><title>${escapeHtml(title)}</title><style>${STYLE}</style></head><body><main>${body}</main></body></html>`;
 }
 
-function element(e: CardElement, values: Record<string, string>, index: number): string {
+function element(e: CardElement, values: Record<string, string>, index: number, dir: "rtl" | "ltr"): string {
   switch (e.type) {
     case "text":
-      return e.style === "heading" ? `<h1>${inline(e.text)}</h1>` : `<p>${inline(e.text)}</p>`;
+      return e.style === "heading" ? `<h1>${inline(e.text, dir)}</h1>` : `<p>${inline(e.text, dir)}</p>`;
     case "context":
-      return `<p class="small">${inline(e.text)}</p>`;
+      return `<p class="small">${inline(e.text, dir)}</p>`;
     case "fields":
-      return `<dl>${e.fields.map((f) => `<dt>${inline(f.label)}</dt><dd>${inline(f.value)}</dd>`).join("")}</dl>`;
+      return `<dl>${e.fields.map((f) => `<dt>${inline(f.label, dir)}</dt><dd>${inline(f.value, dir)}</dd>`).join("")}</dl>`;
     case "divider":
       return "<hr>";
     case "choices": {
@@ -65,12 +82,13 @@ function element(e: CardElement, values: Record<string, string>, index: number):
           return `<label for="${id}"><input type="radio" id="${id}" name="${name}" value="${escapeHtml(o.value)}"${checked}>${escapeHtml(plain(o.label))}</label>`;
         })
         .join("");
-      return `<fieldset><legend>${inline(e.label)}</legend>${options}</fieldset>`;
+      return `<fieldset><legend>${inline(e.label, dir)}</legend>${options}</fieldset>`;
     }
     case "input": {
       const id = `i${index}`;
       const max = e.maxLength ? ` maxlength="${e.maxLength}"` : "";
-      return `<p><label for="${id}">${inline(e.label)}</label><textarea id="${id}" name="${escapeHtml(e.id)}" rows="4"${max}>${escapeHtml(values[e.id] ?? "")}</textarea></p>`;
+      // What people type decides its own direction, whatever the page's.
+      return `<p><label for="${id}">${inline(e.label, dir)}</label><textarea id="${id}" name="${escapeHtml(e.id)}" dir="auto" rows="4"${max}>${escapeHtml(values[e.id] ?? "")}</textarea></p>`;
     }
     case "buttons": {
       const submit = e.buttons.find((b) => b.submit);
@@ -85,12 +103,13 @@ function element(e: CardElement, values: Record<string, string>, index: number):
 /** The round's form as a page: posts back to the same link; earlier values are kept after an error. */
 export function formPage(card: Card, options: { lang: string; action: string; values?: Record<string, string>; error?: string }): string {
   const values = options.values ?? {};
-  const error = options.error ? `<div class="error" role="alert"><p>${inline(options.error)}</p></div>` : "";
-  const body = `${error}<form method="post" action="${escapeHtml(options.action)}">${card.elements.map((e, i) => element(e, values, i)).join("")}</form>`;
+  const dir = dirOf(options.lang);
+  const error = options.error ? `<div class="error" role="alert"><p>${inline(options.error, dir)}</p></div>` : "";
+  const body = `${error}<form method="post" action="${escapeHtml(options.action)}">${card.elements.map((e, i) => element(e, values, i, dir)).join("")}</form>`;
   return page({ lang: options.lang, title: plain(card.summary), body });
 }
 
 /** A page with a message and nothing to fill in (thank-you, spent or unknown link, closed round). */
 export function messagePage(card: Card, lang: string): string {
-  return page({ lang, title: plain(card.summary), body: card.elements.map((e, i) => element(e, {}, i)).join("") });
+  return page({ lang, title: plain(card.summary), body: card.elements.map((e, i) => element(e, {}, i, dirOf(lang))).join("") });
 }

@@ -42,7 +42,7 @@ export function rubricFormCard(t: T, round: Round, rubric: RubricDefinition, par
   ];
   for (const element of rubric.elements) {
     // The descriptors are shown whole, as text above the choices: option descriptions are cut
-    // (Slack: 150 characters), and a descriptor cut short says something else.
+    // (Slack: 75 characters), and a descriptor cut short says something else.
     const described = rubric.levels.map((level) => {
       const lines = (element.descriptors[level.key] ?? []).map((d) => pick(d, t.locale));
       return `*${pick(level.label, t.locale)}*: ${lines.length ? lines.join(" ") : t("rubric.no_descriptor")}`;

@@ -32,7 +32,7 @@ describe("a pulse in the playground", () => {
   it("shows no count while open, refuses an early close, and shows results with comments in the channel once closed at 5", async () => {
     await asPersona(page, "carlos", "partners");
     await type(page, "/reflect pulse start partner-pulse closes in 7d");
-    await page.locator(".message.from-bot", { hasText: "Invited 6 people privately" }).waitFor();
+    await page.locator(".message.from-bot", { hasText: "Invited 8 people privately" }).waitFor();
 
     await answerAs("priya", "4", "Please bring us into project design earlier");
     await answerAs("tomas", "5");
@@ -44,7 +44,7 @@ describe("a pulse in the playground", () => {
     // While the round is open there is no figure and no live count.
     const hidden = page.locator(".message.from-bot", { hasText: "Results appear when the round closes" });
     await hidden.waitFor();
-    await expect(hidden.textContent()).resolves.not.toMatch(/\d of 6/);
+    await expect(hidden.textContent()).resolves.not.toMatch(/\d of 8/);
     await type(page, "/reflect pulse close");
     await page.locator(".message.from-bot", { hasText: "cannot be closed before" }).waitFor();
 
@@ -55,7 +55,7 @@ describe("a pulse in the playground", () => {
     const results = page.locator(".message.from-bot:not(.private)", { hasText: "Pulse results: Partner pulse" });
     await results.waitFor();
     const text = (await results.textContent()) ?? "";
-    expect(text).toContain("5 of 6 answered (83%)");
+    expect(text).toContain("5 of 8 answered (63%)");
     expect(text).toContain("Equitable");
     expect(text).toContain("3.6");
     expect(text).toContain("Please bring us into project design earlier");

@@ -34,7 +34,7 @@ describe("a rubric check-in in the playground", () => {
   async function round(start: string, pick: (persona: number, element: number) => string) {
     await asPersona(page, "carlos", "partners");
     await type(page, start);
-    await page.locator(".message.from-bot", { hasText: "Invited 6 people privately" }).last().waitFor();
+    await page.locator(".message.from-bot", { hasText: "Invited 8 people privately" }).last().waitFor();
     const personas = ["priya", "tomas", "sita", "wanjiru", "kofi"];
     for (const [p, persona] of personas.entries()) await rateAs(persona, (e) => pick(p, e));
     playground.clock().advance(49 * 3_600_000);
@@ -56,7 +56,7 @@ describe("a rubric check-in in the playground", () => {
     const results = page.locator(".message.from-bot:not(.private)", { hasText: "Check-in results: Shanti Network" }).nth(1);
     await results.waitFor();
     const text = (await results.textContent()) ?? "";
-    expect(text).toContain("5 of 6 answered");
+    expect(text).toContain("5 of 8 answered");
     expect(text).toContain("Communications: Well-functioning (100% agree) ↑ (was Emerging)");
     expect(text).toContain("Well-functioning 5 · Emerging 0 · Needs help 0");
     expect(text).toMatch(/Team identity: Emerging \(\d+% agree\)/);

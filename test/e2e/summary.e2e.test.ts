@@ -35,7 +35,7 @@ describe("summary preview in the playground", () => {
     await page.locator(".message.from-bot", { hasText: "Call finance about transfer delays" }).waitFor();
 
     await type(page, "/reflect pulse start partner-pulse");
-    await page.locator(".message.from-bot", { hasText: "Invited 6 people privately" }).waitFor();
+    await page.locator(".message.from-bot", { hasText: "Invited 8 people privately" }).waitFor();
     for (const [p, persona] of partners.entries()) await answer(persona, "Partner pulse: a short anonymous pulse", "Answer now", "Submit answers", () => String(2 + (p % 3)));
     playground.clock().advance(49 * 3_600_000);
     await asPersona(page, "carlos", "partners");

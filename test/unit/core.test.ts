@@ -150,8 +150,8 @@ describe("core dispatch through the fake platform", () => {
   it("validates settings with specific errors and never lets the threshold below 3", async () => {
     expect(h.text(await h.command("amina", "settings threshold 2"))).toContain('"2" is not a valid threshold: use a whole number from 3 to 100');
     expect(h.text(await h.command("amina", "settings timezone Mars/Base"))).toContain('"Mars/Base" is not a time zone');
-    expect(h.text(await h.command("amina", "settings timezone Asia/Kathmandu"))).toContain("Saved: timezone = Asia/Kathmandu.");
-    expect(h.text(await h.command("amina", "settings reminders 7, 30 ,1"))).toContain("Saved: reminders = 30, 7, 1.");
+    expect(h.text(await h.command("amina", "settings timezone Asia/Kathmandu"))).toContain("Saved: `timezone` = Asia/Kathmandu.");
+    expect(h.text(await h.command("amina", "settings reminders 7, 30 ,1"))).toContain("Saved: `reminders` = 30, 7, 1.");
     const w = await h.app.store.workspaces.get(FAKE_WORKSPACE);
     expect(w).toMatchObject({ threshold: 5, timezone: "Asia/Kathmandu", reminderOffsets: [30, 7, 1] });
     expect(h.text(await h.command("amina", "settings"))).toContain("Asia/Kathmandu");

@@ -14,8 +14,9 @@ const shipped = Object.keys(prompts.messages).sort();
 
 /** Every localized text ({ en: …, fr: … }) in a prompt file, with its path. */
 function localizedTexts(value: unknown, path: string, out: [string, Record<string, string>][] = []): [string, Record<string, string>][] {
-  if (Array.isArray(value)) value.forEach((v, i) => localizedTexts(v, `${path}.${i}`, out));
-  else if (value && typeof value === "object") {
+  if (Array.isArray(value)) {
+    for (const [i, v] of value.entries()) localizedTexts(v, `${path}.${i}`, out);
+  } else if (value && typeof value === "object") {
     const o = value as Record<string, unknown>;
     if (Object.keys(o).length > 0 && Object.entries(o).every(([k, v]) => /^[a-z]{2,3}(-[A-Za-z0-9]+)?$/.test(k) && typeof v === "string"))
       out.push([path, o as Record<string, string>]);

@@ -66,7 +66,7 @@ describe("cardToBlockKit (pure)", () => {
     }).blocks[0]!;
     const element = choices.element as { type: string; options: { text: { text: string } }[] };
     expect(element.type).toBe("static_select");
-    expect(element.options[0]!.text.text.length).toBe(LIMITS.optionText);
+    expect(element.options[0]!.text.text.length).toBe(75);
     expect(split("abc\ndef", 4)).toEqual(["abc", "def"]);
   });
 

@@ -17,7 +17,7 @@ async function loadState() {
   select.innerHTML = data.personas.map((p) => `<option value="${escapeText(p.id)}">${escapeText(p.name)}</option>`).join("");
   select.value = state.persona;
   const me = data.personas.find((p) => p.id === state.persona);
-  $("#persona-role").textContent = me ? `Role: ${me.role}${me.organisation ? ` · ${me.organisation}` : ""}` : "";
+  $("#persona-role").textContent = me ? `Role: ${me.role}${me.organisation ? ` · ${me.organisation}` : ""}${me.locale ? ` · language ${me.locale}` : ""}` : "";
   state.conversations = data.conversations;
   // #partners first: that is where a coordinator starts a round.
   if (!state.conversations.some((c) => c.id === state.conversation))

@@ -6,7 +6,7 @@ import { ANYONE } from "../../core/roles.ts";
 import { markup, userText } from "../../core/text.ts";
 
 /** "admin" is a topic of its own: roles and settings. */
-const TOPIC_AREAS: Record<string, string[]> = { admin: ["role", "settings", "organisation", "workspace"] };
+const TOPIC_AREAS: Record<string, string[]> = { admin: ["role", "settings", "organisation", "workspace"], channel: ["language"], results: ["respond", "pulse", "rubric"] };
 
 export const helpCommand = defineCommand({
   name: "help",
@@ -19,7 +19,8 @@ export const helpCommand = defineCommand({
     const areas = topic ? (TOPIC_AREAS[topic] ?? [topic]) : commands.areas();
     const chosen = areas.flatMap((area) => commands.inArea(area));
     if (topic && chosen.length === 0) {
-      const message = t("help.unknown_topic", { topic, areas: markup([...commands.areas(), ...Object.keys(TOPIC_AREAS)].join(", ")) });
+      const topics = [...commands.areas(), ...Object.keys(TOPIC_AREAS)].map((area) => `\`${area}\``);
+      const message = t("help.unknown_topic", { topic, areas: markup(topics.join(", ")) });
       await ctx.reply(card(message, text(message)));
       return;
     }

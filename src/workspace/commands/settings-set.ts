@@ -28,7 +28,8 @@ export const settingsSetCommand = defineCommand({
     }
     await deps.store.workspaces.updateSettings(workspace.id, parsed.patch);
     await ctx.audit("settings.set", key, { value: parsed.shown });
-    const message = t("settings.saved", { key: markup(key), value: parsed.shown });
+    // The key is a word people type: shown as code in every language.
+    const message = t("settings.saved", { key: markup(`\`${key}\``), value: parsed.shown });
     // Rounds keep what their invitations promised (DESIGN.md §3 rule 11): the reply says so.
     const rules = ["min-commenters", "min-open-hours"].includes(key);
     const note = key === "threshold" || key === "comment-threshold" ? t("settings.threshold_note") : rules ? t("settings.rules_note") : null;
