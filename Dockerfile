@@ -11,7 +11,9 @@ RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund
 COPY prisma ./prisma
 COPY scripts ./scripts
 COPY prisma.config.ts tsconfig.json ./
-RUN node scripts/prisma-generate.mjs && node scripts/pglite-template.mjs
+COPY src ./src
+COPY adapters ./adapters
+RUN node scripts/prisma-generate.mjs && node scripts/pglite-template.mjs && node scripts/build.mjs
 
 # Stage 2: the runtime, as the unprivileged `node` user, with only what the bot needs.
 FROM node:20-bookworm-slim AS runtime
@@ -28,6 +30,7 @@ COPY --chown=node:node prompts ./prompts
 COPY --chown=node:node adapters ./adapters
 COPY --chown=node:node src ./src
 COPY --from=deps --chown=node:node /app/src/store/prisma/generated ./src/store/prisma/generated
+COPY --from=deps --chown=node:node /app/dist ./dist
 RUN mkdir -p /data && chown node:node /data
 USER node
 VOLUME ["/data"]
@@ -37,4 +40,5 @@ HEALTHCHECK --interval=15s --timeout=3s --start-period=20s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/readyz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
 # SIGTERM reaches the bot itself (no shell, no npm in between), which stops within 10 s.
 STOPSIGNAL SIGTERM
-CMD ["node", "--import", "tsx", "src/main.ts"]
+# The bundle npm start runs (scripts/build.mjs), with the same flags as package.json's start script.
+CMD ["node", "--max-semi-space-size=4", "dist/main.mjs"]

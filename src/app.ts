@@ -3,8 +3,9 @@
  * main.ts starts it for real; tests start it with a fixed clock, in-memory PGlite and fakes.
  */
 import { hostname } from "node:os";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import type { Config } from "./config.ts";
+import { PROJECT_ROOT } from "./paths.ts";
 import type { MailSender, PacingRules, PlatformAdapter } from "./core/adapter.ts";
 import { createSmtpSender } from "./email/smtp.ts";
 import { mountAnswerPage } from "./email/page.ts";
@@ -40,7 +41,7 @@ import { mountPlayground } from "../adapters/web/routes.ts";
 import { seedPlayground } from "../adapters/web/seed.ts";
 import type { TeamsAdapterOptions } from "../adapters/teams/adapter.ts";
 
-export const MIGRATIONS_DIR = fileURLToPath(new URL("../prisma/migrations", import.meta.url));
+export const MIGRATIONS_DIR = join(PROJECT_ROOT, "prisma/migrations");
 
 export interface AppOverrides {
   clock?: Clock;

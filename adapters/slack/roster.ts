@@ -107,8 +107,14 @@ export function createSlackRoster(options: { api: SlackApi; tokenFor: (workspace
     },
     async personLocale(workspaceId, userId) {
       const team = teamOf(workspaceId);
-      const member = fresh(team, userId) ?? (await lookUp(await tokenFor(workspaceId), team, userId));
-      return member.locale ?? null;
+      const known = fresh(team, userId);
+      if (known) return known.locale ?? null;
+      // Never queued behind the tier: a burst of commands from new people is answered at once in
+      // the workspace's language, and each person's own is learned when the tier has room (or
+      // when a round reads the channel's roster).
+      const token = await tokenFor(workspaceId);
+      const looked = tiers.tryRun(token, "users.info", () => api.call<{ user: SlackUser }>(token, "users.info", { user: userId, include_locale: true }));
+      return looked ? (remember(team, (await looked).user).locale ?? null) : null;
     },
   };
 }

@@ -18,10 +18,15 @@ export const TIERS: Record<string, number> = {
 export interface TierPacer {
   /** Runs `call` no sooner than its tier allows, waiting out a 429 up to `attempts` times. */
   run<T>(token: string, method: string, call: () => Promise<T>): Promise<T>;
+  /**
+   * Runs `call` only if its tier allows a call right now, else returns null without waiting (for
+   * lookups that are nice to have, such as a person's language while they wait for a reply).
+   */
+  tryRun<T>(token: string, method: string, call: () => Promise<T>): Promise<T> | null;
 }
 
 /** No spacing and no retries (tests that are not about rate limits). */
-export const UNPACED: TierPacer = { run: (_token, _method, call) => call() };
+export const UNPACED: TierPacer = { run: (_token, _method, call) => call(), tryRun: (_token, _method, call) => call() };
 
 export function createTierPacer(options: { now?: () => number; sleep?: (ms: number) => Promise<void>; attempts?: number } = {}): TierPacer {
   const now = options.now ?? Date.now;
@@ -35,6 +40,15 @@ export function createTierPacer(options: { now?: () => number; sleep?: (ms: numb
     return at - t;
   };
   return {
+    tryRun(token, method, call) {
+      const perMinute = TIERS[method];
+      if (perMinute) {
+        const key = `${token}\u0000${method}`;
+        if ((nextFree.get(key) ?? 0) > now()) return null;
+        reserve(key, perMinute);
+      }
+      return call();
+    },
     async run(token, method, call) {
       const perMinute = TIERS[method];
       const key = `${token}\u0000${method}`;

@@ -1,8 +1,26 @@
-/** Starts `src/main.ts` as a real process (the way `npm start` does) and watches its output. */
-import { spawn, type ChildProcess } from "node:child_process";
+/**
+ * Starts the bot as a real process exactly as `npm start` does (the package.json script: the
+ * build if stale, then node with its flags on dist/main.mjs) and watches its output.
+ */
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
+
+/** The node arguments of `npm start` ("node --flag dist/main.mjs" → ["--flag", "dist/main.mjs"]), after building once. */
+let startArgs: string[] | undefined;
+export function npmStartArgs(): string[] {
+  if (startArgs) return startArgs;
+  const script = (JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { scripts: { start: string } }).scripts.start;
+  const steps = script.split("&&").map((s) => s.trim().split(/\s+/));
+  for (const step of steps.slice(0, -1)) execFileSync(process.execPath, step.slice(1), { cwd: root, stdio: "ignore" });
+  const last = steps.at(-1)!;
+  if (last[0] !== "node") throw new Error(`npm start should end with a node command: ${script}`);
+  startArgs = last.slice(1);
+  return startArgs;
+}
 
 export interface BotProcess {
   child: ChildProcess;
@@ -14,7 +32,7 @@ export interface BotProcess {
 }
 
 export function startBot(env: Record<string, string>, timeoutMs = 60_000): BotProcess {
-  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+  const child = spawn(process.execPath, npmStartArgs(), {
     cwd: root,
     env: { ...process.env, PORT: "0", LOG_LEVEL: "info", ...env },
     stdio: ["ignore", "pipe", "pipe"],

@@ -30,6 +30,9 @@ describe("Dockerfile", () => {
     // Exec form, no npm or shell in between: the bot gets SIGTERM itself and stops in time.
     const cmd = last.find((i) => i.getKeyword() === "CMD")!.getArgumentsContent()!;
     expect(cmd).toMatch(/^\["node",/);
+    // The same command as `npm start` (after its build step): the same bundle, the same flags.
+    const start = (JSON.parse(readFileSync("package.json", "utf8")) as { scripts: { start: string } }).scripts.start.split("&&").at(-1)!.trim().split(/\s+/);
+    expect(JSON.parse(cmd)).toEqual(start);
     expect(last.some((i) => i.getKeyword() === "VOLUME" && i.getArgumentsContent()!.includes("/data"))).toBe(true);
     // Nothing downloads during the build beyond the npm registry: no install scripts.
     expect(

@@ -19,6 +19,22 @@ describe("tier pacer", () => {
     expect(times.at(-1)).toBe(9000);
   });
 
+  it("tryRun calls only when the tier has room now, and never waits", async () => {
+    const v = virtualTime();
+    const tiers = createTierPacer(v);
+    const calls: number[] = [];
+    expect(await tiers.tryRun("t", "users.info", async () => calls.push(v.at()))).toBe(1);
+    // Users.info is 100 a minute: the next one is free 600 ms later.
+    expect(tiers.tryRun("t", "users.info", async () => calls.push(v.at()))).toBeNull();
+    await v.sleep(600);
+    expect(tiers.tryRun("t", "users.info", async () => calls.push(v.at()))).not.toBeNull();
+    // A queued run counts: tryRun gives way to it.
+    const queued = tiers.run("t", "users.info", async () => calls.push(v.at()));
+    expect(tiers.tryRun("t", "users.info", async () => calls.push(-1))).toBeNull();
+    await queued;
+    expect(calls).toEqual([0, 600, 1200]);
+  });
+
   it("waits out a 429's Retry-After and tries again; a permanent error is not retried", async () => {
     const v = virtualTime();
     const tiers = createTierPacer(v);
