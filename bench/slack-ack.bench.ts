@@ -106,7 +106,8 @@ export async function benchSlackAck(): Promise<BenchResult[]> {
       await loadFrom(worker, bareUrl, kind, 50, 2);
       bare[kind] = summarise((await loadFrom(worker, bareUrl, kind, RATE, SECONDS)).latencies);
     }
-    for (const database of ["embedded", "postgresql"] as const) results.push(...(await benchOn(database, worker, bare, fake)));
+    const databases = (process.env.BENCH_DATABASES?.split(",") ?? ["embedded", "postgresql"]) as ("embedded" | "postgresql")[];
+    for (const database of databases) results.push(...(await benchOn(database, worker, bare, fake)));
   } finally {
     await worker.terminate();
     await bareApp.stop();

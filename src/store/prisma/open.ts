@@ -3,7 +3,6 @@
  * otherwise. Applies migrations, then returns a Prisma client running on a driver adapter.
  */
 import { mkdirSync } from "node:fs";
-import { setFlagsFromString } from "node:v8";
 import { join } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPGlite } from "pglite-prisma-adapter";
@@ -55,19 +54,6 @@ export const PGLITE_START_PARAMS = [
   ...["search_path=public", "exit_on_error=false", "log_checkpoints=false", "max_worker_processes=0", "max_parallel_workers=0"].flatMap((s) => ["-c", s]),
   ...["max_parallel_workers_per_gather=0", "io_method=sync", "max_parallel_maintenance_workers=0", "shared_buffers=16MB"].flatMap((s) => ["-c", s]),
 ];
-
-/**
- * PostgreSQL in WebAssembly is a large module of which the bot uses a small part. V8 compiles
- * every function of it up front and recompiles hot ones with its optimising tier; compiling each
- * function only when first called, with the baseline compiler, keeps about 90 MB less code in
- * memory (measured: a bare PGlite at 135 MB resident instead of 222 MB) for queries that take the
- * same time within noise here (they are dominated by PostgreSQL's own work and copying).
- * V8 flags are process-wide and apply to modules compiled after this call.
- */
-function compileWasmLean(): void {
-  setFlagsFromString("--liftoff-only");
-  setFlagsFromString("--wasm-lazy-compilation");
-}
 
 const safeTable = (t: string) => {
   if (!/^[a-z_]+$/.test(t)) throw new Error(`not a table name: ${t}`);
@@ -212,7 +198,6 @@ async function openPglite(dataDir: string, migrationFiles: ReturnType<typeof rea
     releaseLock = acquireDataDirLock(dataDir);
     const dir = join(dataDir, "pglite");
     // A data folder (`npm start`) runs the database in a worker thread: see pglite-remote.ts.
-    compileWasmLean();
     startFromTemplate(dir, migrationFiles);
     db = createRemotePGlite({ dataDir: dir, startParams: PGLITE_START_PARAMS });
   }
