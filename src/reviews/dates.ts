@@ -2,10 +2,17 @@
  * Dates people type: ISO ("2027-03-01") checked strictly, and simple relative forms ("in 3
  * weeks", "next monday", "1 March 2027") through chrono-node, read in the workspace's time zone.
  */
-import * as chrono from "chrono-node";
+import { createRequire } from "node:module";
 import { DateTime } from "luxon";
 import { formatCalendarDate } from "../core/dates.ts";
 import type { IsoDate } from "../store/types.ts";
+
+/**
+ * chrono-node's English parser (the grammar is English in every language), loaded the first
+ * time someone types a date: the full package with every language holds about 13 MB.
+ */
+let parser: typeof import("chrono-node/en") | undefined;
+const chrono = () => (parser ??= createRequire(import.meta.url)("chrono-node/en") as typeof import("chrono-node/en"));
 
 export type DateParse = { ok: true; date: IsoDate } | { ok: false; reason: "impossible" | "unreadable" };
 
@@ -16,7 +23,7 @@ export function parseUserDate(input: string, now: Date, zone: string): DateParse
     const d = DateTime.fromObject({ year: Number(iso[1]), month: Number(iso[2]), day: Number(iso[3]) }, { zone });
     return d.isValid ? { ok: true, date: d.toISODate()! } : { ok: false, reason: "impossible" };
   }
-  const [result] = chrono.parse(text, { instant: now, timezone: zone }, { forwardDate: true });
+  const [result] = chrono().parse(text, { instant: now, timezone: zone }, { forwardDate: true });
   // The whole input must be the date, so "Shanti in 3 weeks" is not silently half-read.
   if (!result || result.text.trim().length < text.replace(/^(on|by)\s+/i, "").length) return { ok: false, reason: "unreadable" };
   const d = DateTime.fromObject({ year: result.start.get("year")!, month: result.start.get("month")!, day: result.start.get("day")! }, { zone });
