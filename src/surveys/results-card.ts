@@ -31,7 +31,7 @@ function sidesElements(t: Translator, r: PulseResults, number: Map<string, numbe
   const fmt = (v: number | null) => (v === null ? "–" : fmtMean(t, v));
   const gap = (g: number | null) =>
     g === null ? "" : ` · ${t("pulse.gap", { gap: g === 0 ? `±${t.number(0, ONE_DECIMAL)}` : t.number(g, { ...ONE_DECIMAL, signDisplay: "always" }) })}`;
-  const lines = s.questions.map((q) => `${number.get(q.key)}. ${host} *${fmt(q.host)}* · ${partners} *${fmt(q.partner)}*${gap(q.gap)}`);
+  const lines = s.questions.map((q) => `${t.number(number.get(q.key) ?? 0)}. ${host} *${fmt(q.host)}* · ${partners} *${fmt(q.partner)}*${gap(q.gap)}`);
   if (lines.length > 0) out.push(text(lines.join("\n")));
   if (s.withheldQuestions > 0) out.push(context(t("pulse.side_questions_withheld", { count: s.withheldQuestions, threshold })));
   out.push(context(t("pulse.sides_note")));
@@ -62,10 +62,12 @@ export function resultsCard(t: Translator, r: PulseResults, zone: string): Card 
         items: q.items
           .map((k) => number.get(k) ?? 0)
           .sort((a, b) => a - b)
+          .map((n) => t.number(n))
           .join(", "),
       }),
     );
-    elements.push(context(`${made.join(" · ")}. ${t("pulse.quality_note")}`));
+    // Two lines, not one sentence joined in code: each language punctuates its own.
+    elements.push(context(made.join(" · ")), context(t("pulse.quality_note")));
   }
   if (r.questions.length > 0) {
     elements.push(divider(), text(`*${t("pulse.by_question")}*`));
@@ -75,7 +77,7 @@ export function resultsCard(t: Translator, r: PulseResults, zone: string): Card 
         q.notApplicable > 0 ? t("pulse.not_applicable_count", { count: q.notApplicable }) : null,
       ].filter(Boolean);
       const extra = extras.length ? ` · ${extras.join(" · ")}` : "";
-      elements.push(text(`${number.get(q.key)}. *${fmtMean(t, q.mean)}*${fmtChange(t, q.change)}  ${q.label}\n\`${bar(t, q.counts)}\`${extra}`));
+      elements.push(text(`${t.number(number.get(q.key) ?? 0)}. *${fmtMean(t, q.mean)}*${fmtChange(t, q.change)}  ${q.label}\n\`${bar(t, q.counts)}\`${extra}`));
     }
   }
   if (r.withheldQuestions > 0) elements.push(context(t("pulse.questions_withheld", { count: r.withheldQuestions, threshold })));
