@@ -44,13 +44,35 @@ interface Found {
   t: ReturnType<BotDeps["i18n"]["forLocale"]>;
 }
 
+/** The languages of an Accept-Language header, most preferred first ("ne-NP,ne;q=0.9,en;q=0.8"). */
+export function browserLanguages(header: string | undefined): string[] {
+  if (!header) return [];
+  return header
+    .split(",")
+    .slice(0, 10)
+    .map((part) => {
+      const [tag, ...params] = part.trim().split(";");
+      const q = Number(
+        params
+          .find((p) => p.trim().startsWith("q="))
+          ?.trim()
+          .slice(2) ?? "1",
+      );
+      return { tag: tag!.trim(), q: Number.isFinite(q) ? q : 0 };
+    })
+    .filter((l) => /^[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*$/.test(l.tag) && l.q > 0)
+    .sort((a, b) => b.q - a.q)
+    .map((l) => l.tag);
+}
+
 export function mountAnswerPage(http: HttpServer, deps: BotDeps): void {
   const notice = (t: Found["t"], title: string, message: string, status = 200) =>
     html(status, messagePage({ ...card(title, heading(title), text(message)), lang: t.locale }, t.locale));
 
   /** The invitation behind a link, or a page saying why there is none. */
-  async function find(token: string): Promise<Found | HttpResponse> {
-    const fallback = deps.i18n.forLocale(null);
+  async function find(token: string, acceptLanguage: string | undefined): Promise<Found | HttpResponse> {
+    // A link that leads to no invitation says so in the browser's language.
+    const fallback = deps.i18n.forLocale(...browserLanguages(acceptLanguage));
     if (!isTokenShape(token)) return notice(fallback, fallback("answer.unknown_title"), fallback("answer.unknown"), 404);
     const invitee = await deps.store.rounds.inviteeByToken(hashToken(token));
     if (!invitee) return notice(fallback, fallback("answer.unknown_title"), fallback("answer.unknown"), 404);
@@ -89,7 +111,7 @@ export function mountAnswerPage(http: HttpServer, deps: BotDeps): void {
   const tokenOf = (req: HttpRequest) => req.path.split("/")[2] ?? "";
 
   async function show(req: HttpRequest): Promise<HttpResponse> {
-    const f = await find(tokenOf(req));
+    const f = await find(tokenOf(req), req.headers["accept-language"]);
     if ("status" in f) return f;
     if (await answered(f)) {
       const organisation = organisationOf(f);
@@ -100,7 +122,7 @@ export function mountAnswerPage(http: HttpServer, deps: BotDeps): void {
   }
 
   async function submit(req: HttpRequest): Promise<HttpResponse> {
-    const f = await find(tokenOf(req));
+    const f = await find(tokenOf(req), req.headers["accept-language"]);
     if ("status" in f) return f;
     const values: Record<string, string> = {};
     for (const [k, v] of new URLSearchParams(req.body.toString("utf8"))) if (v !== "") values[k] = v;
@@ -131,7 +153,7 @@ export function mountAnswerPage(http: HttpServer, deps: BotDeps): void {
 
   /** GET asks (a scanner following the link changes nothing); POST turns the reminders off. */
   async function stop(req: HttpRequest): Promise<HttpResponse> {
-    const f = await find(tokenOf(req));
+    const f = await find(tokenOf(req), req.headers["accept-language"]);
     if ("status" in f) return f;
     const title = f.t("answer.stop_title");
     if (req.method === "GET") {

@@ -13,7 +13,9 @@ import type { RubricResults } from "./results.ts";
 type T = Translator;
 
 const distribution = (t: T, rubric: RubricDefinition, d: Record<string, number>, dontKnow: number) =>
-  [...rubric.levels.map((l) => `${levelLabel(rubric, l.key, t.locale)} ${t.number(d[l.key] ?? 0)}`), ...(dontKnow ? [`${t("rubric.dont_know")} ${t.number(dontKnow)}`] : [])].join(" · ");
+  [...rubric.levels.map((l) => `${levelLabel(rubric, l.key, t.locale)} ${t.number(d[l.key] ?? 0)}`), ...(dontKnow ? [`${t("rubric.dont_know")} ${t.number(dontKnow)}`] : [])].join(
+    " · ",
+  );
 
 /** Each organisation's compiled view, and the elements they see differently: topics to discuss. */
 function organisationElements(t: T, r: RubricResults): CardElement[] {

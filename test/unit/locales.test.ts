@@ -8,6 +8,10 @@ import { describe, expect, it } from "vitest";
 import { formatDate, formatDateTime } from "../../src/core/dates.ts";
 import { createI18n, speakerLanguages } from "../../src/core/i18n.ts";
 import { loadPrompts } from "../../src/core/prompts/load.ts";
+import { createApp } from "../../src/app.ts";
+import { loadConfig } from "../../src/config.ts";
+import { createMemoryLogger } from "../../src/core/logger.ts";
+import { browserLanguages } from "../../src/email/page.ts";
 
 const prompts = loadPrompts(join(process.cwd(), "prompts"));
 const shipped = Object.keys(prompts.messages).sort();
@@ -106,5 +110,30 @@ describe("numbers, dates and lists in the reader's language", () => {
     expect(speakerLanguages({ locale: null, platformLocale: "en-US" })).toEqual([null, null]);
     expect(real.forLocale(...speakerLanguages({ locale: null, platformLocale: "en-GB" }), "ne").locale).toBe("ne");
     expect(real.forLocale(...speakerLanguages({ locale: "en", platformLocale: "ne-NP" }), "ne").locale).toBe("en");
+  });
+});
+
+describe("the answer page without an invitation", () => {
+  it("reads the browser's Accept-Language, most preferred first", () => {
+    expect(browserLanguages("ne-NP,ne;q=0.9,en;q=0.8")).toEqual(["ne-NP", "ne", "en"]);
+    expect(browserLanguages("en;q=0.5, ar")).toEqual(["ar", "en"]);
+    expect(browserLanguages("*, x-klingon;q=0, <script>")).toEqual([]);
+    expect(browserLanguages(undefined)).toEqual([]);
+  });
+
+  it("says a link leads nowhere in the browser's language", async () => {
+    const config = loadConfig({ PORT: "0", DATA_DIR: "memory://", PLAYGROUND: "false" });
+    config.dataDir = "memory://";
+    const app = await createApp(config, { logger: createMemoryLogger(), scheduler: false });
+    try {
+      const port = await app.start();
+      const page = await fetch(`http://127.0.0.1:${port}/answer/${"A".repeat(43)}`, { headers: { "accept-language": "bn-BD,bn;q=0.9,en;q=0.5" } });
+      expect(page.status).toBe(404);
+      const html = await page.text();
+      expect(html).toContain('lang="bn"');
+      expect(html).toContain(prompts.messages.bn!["answer.unknown_title"]!);
+    } finally {
+      await app.stop();
+    }
   });
 });
