@@ -10,6 +10,7 @@ import { type AnyCommand, createCommandRegistry } from "./commands.ts";
 import { type BotDeps, createHandlerContext, type HandlerContext } from "./context.ts";
 import { type ActionEvent, type BotEvent, cleanEvent, type MessageEvent } from "./events.ts";
 import { errorCard } from "./replies.ts";
+import { platformLanguage } from "./i18n.ts";
 import type { Role } from "./roles.ts";
 import { joinMarkup, markup, mention } from "./text.ts";
 import type { Member, Workspace } from "../store/types.ts";
@@ -71,7 +72,10 @@ export function createBot(deps: BotDeps, features: Features): Bot {
    */
   async function rememberPlatformLanguage(event: BotEvent, workspace: Workspace, member: Member): Promise<Member> {
     if (event.kind !== "command" && event.kind !== "message" && event.kind !== "installed") return member;
-    const reported = event.locale ?? (member.platformLocale === null ? await deps.directory.personLocale(event.platform, workspace.id, event.userId).catch(() => null) : null);
+    const reported = platformLanguage(
+      deps.i18n,
+      event.locale ?? (member.platformLocale === null ? await deps.directory.personLocale(event.platform, workspace.id, event.userId).catch(() => null) : null),
+    );
     if (!reported || reported === member.platformLocale) return member;
     return deps.store.members.update(workspace.id, event.userId, { platformLocale: reported });
   }

@@ -64,6 +64,16 @@ export function speakerLanguages(person: Speaker | null | undefined): (string | 
   return [person.locale, platform];
 }
 
+/**
+ * What is kept of the language a platform reports: the shipped locale it names ("ar-EG" → "ar"),
+ * else its language alone ("de-DE" → "de"); nothing for a value that is not a language tag. Less
+ * than the platform says (no region), and never a string someone could have shaped.
+ */
+export function platformLanguage(i18n: Pick<I18n, "resolve">, reported: string | null | undefined): string | null {
+  if (!reported || reported.length > 35 || !/^[A-Za-z]{2,3}([-_][A-Za-z0-9]{1,8})*$/.test(reported)) return null;
+  return i18n.resolve(reported) ?? reported.split(/[-_]/)[0]!.toLowerCase();
+}
+
 /** A compiled message, and the names of the arguments it takes. */
 interface Compiled {
   format: IntlMessageFormat | null;
@@ -85,13 +95,27 @@ function argumentNames(elements: MessageFormatElement[], into = new Set<string>(
   return into;
 }
 
+/** How each argument is read, beyond being shown: `count:plural`, `source:select`, `at:date`. */
+function argumentKinds(elements: MessageFormatElement[], into = new Set<string>()): Set<string> {
+  for (const el of elements) {
+    if (el.type === TYPE.plural) into.add(`${el.value}:${el.pluralType === "ordinal" ? "selectordinal" : "plural"}`);
+    else if (el.type === TYPE.select) into.add(`${el.value}:select`);
+    else if (el.type === TYPE.number || el.type === TYPE.date || el.type === TYPE.time) into.add(`${el.value}:${TYPE[el.type]}`);
+    if ("options" in el) for (const option of Object.values(el.options)) argumentKinds(option.value, into);
+  }
+  return into;
+}
+
 /**
- * The argument names a message takes (sorted, each once), or the parse error: prompt loading
- * checks that a translation takes exactly the English arguments, however it words its plurals.
+ * The argument names a message takes (sorted, each once) and how it reads them (plural, select,
+ * number, date), or the parse error: prompt loading checks that a translation takes exactly the
+ * English arguments, read the same way, however it words its branches. (A translation that made
+ * the threshold a select with one empty branch would silently drop it from a promise.)
  */
-export function messageArguments(text: string): { args: string[] } | { error: string } {
+export function messageArguments(text: string): { args: string[]; kinds: string[] } | { error: string } {
   try {
-    return { args: [...argumentNames(parse(text, { ignoreTag: true }))].sort() };
+    const ast = parse(text, { ignoreTag: true });
+    return { args: [...argumentNames(ast)].sort(), kinds: [...argumentKinds(ast)].sort() };
   } catch (error) {
     return { error: (error as Error).message };
   }

@@ -57,6 +57,8 @@ export function rubricFormCard(t: T, round: Round, rubric: RubricDefinition, par
     });
     elements.push({ type: "input", id: `n:${element.key}`, label: t("rubric.note_label", { element: pick(element.label, t.locale) }), multiline: true, maxLength: 500 });
   }
+  // Individual notes are anonymous but shown as written (collective ones are the organisation's).
+  if (round.mode !== "collective") elements.push(context(t("pulse.comment_recognisable")));
   elements.push(buttons(actionButton(rubricSubmitAction, { round: round.id }, { label: t("rubric.submit"), style: "primary", submit: true })));
   elements.push(context(t("pulse.no_edit_warning")));
   return { summary: t("rubric.form_title", { partnership }), elements };

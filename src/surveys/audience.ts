@@ -13,6 +13,7 @@ import { effectiveThreshold } from "../core/gate.ts";
 import type { Destination } from "../core/adapter.ts";
 import { normaliseEmail } from "../core/grammar/options.ts";
 import type { AudienceSpec, Invitee, Workspace } from "../store/types.ts";
+import { platformLanguage } from "../core/i18n.ts";
 
 export const MAX_AUDIENCE = 5000;
 
@@ -20,6 +21,8 @@ export interface ResolvedAudience {
   invitees: string[];
   /** Display names the platform gave for invitees, when it gave any. */
   names: Map<string, string>;
+  /** The language each invitee's app reports, when the roster tells it (Slack). */
+  locales: Map<string, string>;
   /** Invitees the bot cannot DM, with the channel where it can reach them privately. */
   inChannel: Map<string, string>;
   /** People invited by email (random person ids `mail:…`), with their address and link token. */
@@ -48,6 +51,7 @@ export async function resolveAudience(
   const reachable = new Set<string>();
   const unreachable = new Set<string>();
   const names = new Map<string, string>();
+  const locales = new Map<string, string>();
   const inChannel = new Map<string, string>();
   const direct = new Set<string>();
   for (const channel of spec.channels) {
@@ -58,6 +62,8 @@ export async function resolveAudience(
         if (!inChannel.has(m.userId)) inChannel.set(m.userId, channel);
       } else if (m.reachable) direct.add(m.userId);
       if (m.displayName) names.set(m.userId, m.displayName);
+      const language = platformLanguage(deps.i18n, m.locale);
+      if (language) locales.set(m.userId, language);
     }
   }
   for (const user of spec.users) if (user !== exclude) reachable.add(user);
@@ -65,7 +71,7 @@ export async function resolveAudience(
   // Someone reachable by DM through any channel (or named) is invited by DM.
   for (const u of [...direct, ...spec.users]) inChannel.delete(u);
   const { emails, problem } = await emailInvitees(deps, workspace, spec, partnershipId);
-  return { invitees: [...reachable, ...emails.keys()], names, inChannel, emails, unreachable: unreachable.size, ...(problem ? { emailProblem: problem } : {}) };
+  return { invitees: [...reachable, ...emails.keys()], names, locales, inChannel, emails, unreachable: unreachable.size, ...(problem ? { emailProblem: problem } : {}) };
 }
 
 /** Typed addresses and the partnership's contacts, each under a random person id with a fresh link token. */
@@ -141,6 +147,8 @@ export async function rememberInvitees(deps: BotDeps, workspace: Workspace, reso
   await deps.store.members.ensureMany(
     workspace.id,
     // People invited by email have no member row: their address lives only with the round's invitations.
-    resolved.invitees.filter((userId) => !resolved.emails.has(userId)).map((userId) => ({ userId, displayName: resolved.names.get(userId) ?? "" })),
+    resolved.invitees
+      .filter((userId) => !resolved.emails.has(userId))
+      .map((userId) => ({ userId, displayName: resolved.names.get(userId) ?? "", platformLocale: resolved.locales.get(userId) ?? null })),
   );
 }

@@ -91,6 +91,8 @@ export function formCard(view: PersonView, round: Round, template: SurveyTemplat
       elements.push({ type: "input", id: `q:${q.key}`, label: pick(q.text, t.locale), multiline: true, maxLength: 1000 });
     }
   }
+  // Comments are shown as written: the words, and the language they are in, can say who wrote them.
+  if (questionsOf(template, round.questionKeys).some((q) => q.type === "text")) elements.push(context(t("pulse.comment_recognisable")));
   elements.push(buttons(actionButton(pulseSubmitAction, { round: round.id }, { label: t("pulse.submit"), style: "primary", submit: true })));
   elements.push(context(t("pulse.no_edit_warning")));
   return { summary: pick(template.title, t.locale), elements };

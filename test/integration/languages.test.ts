@@ -39,7 +39,8 @@ describe("Teams: the language the activity carries", () => {
     await h.settle();
     expect(lastTo("sunita")).toContain(messages("ne")["help.title"]);
     const member = await h.app.store.members.get("teams:tenant-1", "sunita");
-    expect(member).toMatchObject({ locale: null, platformLocale: "ne-NP" });
+    // Kept as the shipped language it names, without the region.
+    expect(member).toMatchObject({ locale: null, platformLocale: "ne" });
   });
 
   it("their own /reflect language wins, and `auto` goes back to their app's language", async () => {
@@ -69,6 +70,30 @@ describe("Slack: the language users.info reports", () => {
   });
   afterAll(async () => {
     await h?.stop();
+  });
+
+  it("reads people's languages with the channel's roster when a round opens: invitations in their language before they ever typed", async () => {
+    h.fake.users.set("UADM", { id: "UADM", team_id: TEAM });
+    for (const [id, locale] of [
+      ["UP1", "ne-NP"],
+      ["UP2", "bn-BD"],
+      ["UP3", "en-US"],
+      ["UP4", "de-DE"],
+      ["UP5", 'ar"><img src=x onerror=alert(1)>'],
+    ] as const)
+      h.fake.users.set(id, { id, team_id: TEAM, locale });
+    h.fake.channels.set("CPART", ["UADM", "UP1", "UP2", "UP3", "UP4", "UP5"]);
+    await h.app.store.members.setRole(`slack:${TEAM}`, "UADM", "admin");
+    await h.command("UADM", "pulse start quick-pulse closes in 3d", { channel: "CPART" });
+    await h.settle();
+    const stored = async (id: string) => (await h.app.store.members.get(`slack:${TEAM}`, id))?.platformLocale;
+    // The shipped language it names, else the language alone; never a string someone shaped.
+    expect([await stored("UP1"), await stored("UP2"), await stored("UP3"), await stored("UP4"), await stored("UP5")]).toEqual(["ne", "bn", "en", "de", null]);
+    const quick = JSON.parse(readFileSync("prompts/surveys/quick-pulse.json", "utf8")) as { title: Record<string, string> };
+    const invitation = (id: string) => h.textOf(h.fake.messages.filter((m) => m.channel === `D${id}`).at(-1)!);
+    expect(invitation("UP1")).toContain(quick.title.ne);
+    expect(invitation("UP2")).toContain(quick.title.bn);
+    expect(invitation("UP4")).toContain(quick.title.en);
   });
 
   it("asks Slack for the person's locale (include_locale) and answers in it", async () => {
@@ -111,10 +136,14 @@ describe("channels, results and rubrics in any language", () => {
     await h.command("p1", "language ne");
     await h.command("p2", "language ar");
     await h.command("p3", "language fr");
-    expect(h.text(await h.command("p4", "channel language <#C-P> ne"))).toContain("needs the admin or coordinator role");
-    expect(h.text(await h.command("carlos", "channel language <#C-P> ne-NP"))).toContain("<#C-P>");
-    expect(h.text(await h.command("carlos", "channel language <#C-P>"))).toContain("(set for this channel)");
-    expect(h.text(await h.command("carlos", "channel language <#C-LEADS> xx"))).toContain('There is no "xx" translation');
+    expect(h.text(await h.command("p4", "channel language <#C-P> ne"))).toContain("needs the admin, coordinator or lead role");
+    // Only someone in the channel sets its language.
+    expect(h.text(await h.command("carlos", "channel language <#C-LEADS> ne"))).toContain("You are not a member of <#C-LEADS>");
+    expect(await h.app.store.channels.language(FAKE_WORKSPACE, "C-LEADS")).toBeNull();
+    // Typed in the channel: proof enough that carlos is in it.
+    expect(h.text(await h.command("carlos", "channel language <#C-P> ne-NP", { conversation: "C-P" }))).toContain("<#C-P>");
+    expect(h.text(await h.command("carlos", "channel language", { conversation: "C-P" }))).toContain("(set for this channel)");
+    expect(h.text(await h.command("lena", "channel language <#C-LEADS> xx"))).toContain('There is no "xx" translation');
     await h.command("carlos", "pulse start partner-pulse closes in 3d", { conversation: "C-P" });
     const [round] = await h.app.store.rounds.list(FAKE_WORKSPACE, { kind: "pulse", status: "open" });
     for (const u of people.slice(0, 5)) {
@@ -140,7 +169,7 @@ describe("channels, results and rubrics in any language", () => {
     expect(toCoordinator.card.lang).toBe("en");
 
     // The weekly summary in the leads' channel: Bangla there, English in a channel without its own.
-    await h.command("carlos", "channel language <#C-LEADS> bn");
+    await h.command("lena", "channel language <#C-LEADS> bn");
     await h.command("lena", "summary subscribe <#C-LEADS>");
     const job = h.app.jobs.get("weekly-summary")!;
     h.clock.set("2026-11-30T09:10:00Z"); // just after Monday 09:00 UTC, the default slot
@@ -151,7 +180,7 @@ describe("channels, results and rubrics in any language", () => {
     expect(h.fake.textOf(summary)).toContain(opening("bn", "summary.title"));
 
     // Back to the workspace's language.
-    expect(h.text(await h.command("carlos", "channel language <#C-LEADS> default"))).toContain("now follows the workspace language");
+    expect(h.text(await h.command("lena", "channel language <#C-LEADS> default"))).toContain("now follows the workspace language");
     expect(await h.app.store.channels.language(FAKE_WORKSPACE, "C-LEADS")).toBeNull();
   });
 

@@ -104,6 +104,19 @@ describe("prompt files", () => {
     expect(() => loadPrompts(root)).not.toThrow();
   });
 
+  it("rejects a translation that reads an argument another way (a promise's number turned into an empty select), and a file name that is not a language", () => {
+    const root = copy();
+    writeFileSync(join(root, "messages", "ne.json"), JSON.stringify({ "pulse.disclosure": "बेनामी। {threshold, select, other {}} {commenters, select, other {}}" }));
+    expect(() => loadPrompts(root)).toThrow(
+      /prompts\/messages\/ne\.json: pulse\.disclosure: arguments \{commenters,threshold\} read as commenters:select, threshold:select differ from English \{commenters,threshold\}/,
+    );
+    writeFileSync(join(root, "messages", "ne.json"), JSON.stringify({ "pulse.invite_title": "{title, date}" }));
+    expect(() => loadPrompts(root)).toThrow(/pulse\.invite_title: arguments \{title\} read as title:date differ from English \{title\}/);
+    rmSync(join(root, "messages", "ne.json"));
+    writeFileSync(join(root, "messages", "en_GB.json"), JSON.stringify({}));
+    expect(() => loadPrompts(root)).toThrow(/prompts\/messages\/en_GB\.json: the file name must be a language code/);
+  });
+
   it("falls back to English for keys a translation lacks, and to the workspace language", () => {
     const p = loadPrompts(shipped);
     // A partial translation (a partner organisation's first draft): what it lacks is English.

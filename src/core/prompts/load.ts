@@ -45,7 +45,18 @@ function parseFile<S extends z.ZodType>(file: string, root: string, schema: S): 
 export function loadPrompts(root: string): Prompts {
   const messages: Prompts["messages"] = {};
   for (const file of jsonFiles(join(root, "messages"))) {
-    messages[basename(file, ".json")] = parseFile(file, root, messageFile);
+    const locale = basename(file, ".json");
+    // The file name is the locale Intl formats numbers, dates and plurals for: it must be one.
+    let canonical: string[] = [];
+    try {
+      canonical = Intl.getCanonicalLocales(locale);
+    } catch {
+      canonical = [];
+    }
+    if (canonical.length !== 1 || !/^[a-z]{2,3}(-[A-Za-z0-9]+)*$/.test(locale)) {
+      throw new BotError("PROMPT_INVALID", `prompts/messages/${locale}.json: the file name must be a language code such as fr, ne or pt-BR (BCP 47), not "${locale}"`);
+    }
+    messages[locale] = parseFile(file, root, messageFile);
   }
   if (!messages.en) {
     throw new BotError("PROMPT_INVALID", `${join(root, "messages", "en.json")} is missing; English messages are every fallback.`);
@@ -56,7 +67,7 @@ export function loadPrompts(root: string): Prompts {
     const result = messageArguments(text);
     if ("error" in result)
       throw new BotError("PROMPT_INVALID", `prompts/messages/${locale}.json: ${key}: not valid ICU MessageFormat (${result.error}); check the braces of plural and select blocks`);
-    return result.args.join(",");
+    return `{${result.args.join(",")}}${result.kinds.length ? ` read as ${result.kinds.join(", ")}` : ""}`;
   };
   // English once; every other locale is compared with it.
   const english = new Map(Object.entries(messages.en).map(([key, text]) => [key, argumentsOf("en", key, text)]));
@@ -68,7 +79,7 @@ export function loadPrompts(root: string): Prompts {
         throw new BotError("PROMPT_INVALID", `prompts/messages/${locale}.json: ${key}: not a key of en.json (a typo, or a key removed from English)`);
       }
       const theirs = argumentsOf(locale, key, value);
-      if (theirs !== expected) throw new BotError("PROMPT_INVALID", `prompts/messages/${locale}.json: ${key}: arguments {${theirs}} differ from English {${expected}}`);
+      if (theirs !== expected) throw new BotError("PROMPT_INVALID", `prompts/messages/${locale}.json: ${key}: arguments ${theirs} differ from English ${expected}`);
     }
   }
   const sources = new Map<string, string>();

@@ -49,7 +49,10 @@ export function createMemberStore(prisma: PrismaClient, ids: Ids): MemberStore {
       const byLocale = new Map<string, string[]>();
       for (const p of people) if (p.platformLocale) byLocale.set(p.platformLocale, [...(byLocale.get(p.platformLocale) ?? []), p.userId]);
       for (const [platformLocale, userIds] of byLocale) {
-        await prisma.member.updateMany({ where: { workspaceId, userId: { in: userIds }, NOT: { platformLocale } }, data: { platformLocale } });
+        await prisma.member.updateMany({
+          where: { workspaceId, userId: { in: userIds }, OR: [{ platformLocale: null }, { NOT: { platformLocale } }] },
+          data: { platformLocale },
+        });
       }
     },
     async setRole(workspaceId, userId, role) {

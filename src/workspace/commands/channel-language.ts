@@ -1,19 +1,21 @@
 /**
- * `/reflect channel language [#channel] [<locale>|default]` (admins and coordinators): the
+ * `/reflect channel language [#channel] [<locale>|default]` (admins, coordinators and leads who
+ * are in the channel, as for its weekly summary): the
  * language of what the bot posts for a whole channel (weekly summaries, results, invitations
  * shown to everyone). Private messages stay in each reader's own language.
  */
 import { card, context, text } from "../../core/card.ts";
 import { defineCommand } from "../../core/commands.ts";
 import { fail, phrase, word } from "../../core/grammar/options.ts";
-import { COORDINATORS } from "../../core/roles.ts";
+import { READERS } from "../../core/roles.ts";
 import { channelMention, markup } from "../../core/text.ts";
+import { callerInChannel } from "../../summaries/membership.ts";
 
 export const channelLanguageCommand = defineCommand({
   name: "channel.language",
   path: ["channel|channels", "language|lang"],
   area: "language",
-  roles: COORDINATORS,
+  roles: READERS,
   parse(c): { channel?: string; locale?: string } {
     let channel: string | undefined;
     let locale: string | undefined;
@@ -34,6 +36,8 @@ export const channelLanguageCommand = defineCommand({
       await ctx.reply(card(message, text(`:warning: ${message}`)));
       return;
     }
+    // Only someone in the channel decides what language it is spoken to in (as for its summary).
+    if (!(await callerInChannel(ctx, channel, { unreadable: "channel.language_unreadable", notMember: "channel.language_not_member", area: "language" }))) return;
     const available = markup(deps.i18n.locales().join(", "));
     if (!args.locale) {
       const own = await deps.store.channels.language(workspace.id, channel);
