@@ -18,6 +18,8 @@ export const SLOW_TESTS = [
   // A 5,000-member channel against Slack's rate tiers, in real time.
   "test/integration/slack-large-channel.test.ts",
   "test/integration/teams-large-team.test.ts",
+  // The embedded database in its worker thread, on a data folder: transactions of several seconds.
+  "test/integration/pglite-worker.test.ts",
 ];
 
 // `npm test`: everything that runs on PGlite alone, no PostgreSQL server and no browser needed,

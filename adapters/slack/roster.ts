@@ -12,6 +12,8 @@ import type { SlackApi } from "./api.ts";
 import type { TierPacer } from "./tiers.ts";
 
 const DAY = 24 * 3_600_000;
+/** How long a command waits for a person's language from users.info before answering without it. */
+const LOCALE_WAIT_MS = 1000;
 /** Above this many people to look up, one directory read is cheaper than a call per person. */
 const DIRECTORY_FROM = 30;
 
@@ -114,7 +116,11 @@ export function createSlackRoster(options: { api: SlackApi; tokenFor: (workspace
       // when a round reads the channel's roster).
       const token = await tokenFor(workspaceId);
       const looked = tiers.tryRun(token, "users.info", () => api.call<{ user: SlackUser }>(token, "users.info", { user: userId, include_locale: true }));
-      return looked ? (remember(team, (await looked).user).locale ?? null) : null;
+      if (!looked) return null;
+      // A person waits for this answer: a slow Web API gets a second at most (the lookup still
+      // completes, and fills the day's cache for their next command).
+      const found = looked.then((r) => remember(team, r.user).locale ?? null).catch(() => null);
+      return Promise.race([found, new Promise<null>((resolve) => setTimeout(resolve, LOCALE_WAIT_MS, null).unref())]);
     },
   };
 }

@@ -42,12 +42,16 @@ export function createTierPacer(options: { now?: () => number; sleep?: (ms: numb
   return {
     tryRun(token, method, call) {
       const perMinute = TIERS[method];
+      const key = `${token}\u0000${method}`;
       if (perMinute) {
-        const key = `${token}\u0000${method}`;
         if ((nextFree.get(key) ?? 0) > now()) return null;
         reserve(key, perMinute);
       }
-      return call();
+      return call().catch((error: unknown) => {
+        // A 429 still holds back everyone on this method, as in run().
+        if (error instanceof BotError && error.retryAfterMs !== undefined) nextFree.set(key, Math.max(nextFree.get(key) ?? 0, now() + error.retryAfterMs));
+        throw error;
+      });
     },
     async run(token, method, call) {
       const perMinute = TIERS[method];

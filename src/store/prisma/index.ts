@@ -30,6 +30,8 @@ export interface PrismaStore extends Store {
    */
   rawQuery<T = Record<string, unknown>>(sql: string, ...params: unknown[]): Promise<T[]>;
   rawExecute(sql: string, ...params: unknown[]): Promise<number>;
+  /** Statements in one interactive transaction, with the store's transaction options (tests). */
+  rawTransaction(work: (run: (sql: string, ...params: unknown[]) => Promise<unknown>) => Promise<void>): Promise<void>;
   /** VACUUM FULL of the given tables (the retention job repeats what a close could not). */
   compact(tables: string[]): Promise<void>;
 }
@@ -81,6 +83,7 @@ export async function createPrismaStore(options: OpenOptions & { ids: Ids; logge
     },
     rawQuery: <T>(sql: string, ...params: unknown[]) => prisma.$queryRawUnsafe<T[]>(sql, ...params),
     rawExecute: (sql: string, ...params: unknown[]) => prisma.$executeRawUnsafe(sql, ...params),
+    rawTransaction: (work) => prisma.$transaction(async (tx) => work((sql, ...params) => tx.$executeRawUnsafe(sql, ...params))),
     compact: (tables) => db.maintenance.compact(tables),
     compactClosedRounds: () => db.maintenance.compact([...NIGHTLY_COMPACTS]),
     close: () => db.close(),

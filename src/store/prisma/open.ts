@@ -199,13 +199,26 @@ async function openPglite(dataDir: string, migrationFiles: ReturnType<typeof rea
     const dir = join(dataDir, "pglite");
     // A data folder (`npm start`) runs the database in a worker thread: see pglite-remote.ts.
     startFromTemplate(dir, migrationFiles);
-    db = createRemotePGlite({ dataDir: dir, startParams: PGLITE_START_PARAMS });
+    db = createRemotePGlite({
+      dataDir: dir,
+      startParams: PGLITE_START_PARAMS,
+      // Without its database the bot can only fail every event: stop, so the service manager or
+      // the container restarts it (and /readyz never pretends).
+      onFailure: (error) => {
+        logger.error("the embedded database stopped; exiting", { error: error.message });
+        process.exitCode = 1;
+        setImmediate(() => process.exit(1));
+      },
+    });
   }
   try {
     await db.waitReady;
     const migrations = await applyMigrations(pgliteSession(db), migrationFiles, logger);
     // The adapter uses only query, exec and transaction, which the worker's client provides.
-    const prisma = new PrismaClient({ adapter: new PrismaPGlite(db as PGlite) });
+    // Transactions get more than Prisma's default 5 s: statements now take real time on their own
+    // thread (they used to block the timer), and closing a large round or importing a register is
+    // one transaction of many statements.
+    const prisma = new PrismaClient({ adapter: new PrismaPGlite(db as PGlite), transactionOptions: { timeout: 120_000, maxWait: 30_000 } });
     const maintenance: Maintenance = {
       // PGlite has one connection and no concurrent writers: nothing to wait for.
       compact: async (tables) => {

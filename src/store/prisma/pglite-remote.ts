@@ -45,9 +45,16 @@ export interface RemotePGlite extends Queryable {
   readonly waitReady: Promise<void>;
   transaction<T>(callback: (tx: RemoteTransaction) => Promise<T>): Promise<T>;
   close(): Promise<void>;
+  /** Stops the worker at once without closing the database, as a crash would (tests). */
+  terminate(): Promise<void>;
 }
 
 export interface RemoteOptions {
+  /**
+   * Called once if the worker stops when nobody closed it (out of memory, a crash in the
+   * database): the bot cannot go on without its database, and says so (open.ts exits).
+   */
+  onFailure?: (error: Error) => void;
   dataDir: string;
   startParams: string[];
 }
@@ -78,7 +85,9 @@ function parseRows<T>(result: Results, parsers: Record<number, Parser> | undefin
 }
 
 export function createRemotePGlite(options: RemoteOptions): RemotePGlite {
-  const worker = new Worker(new URL("./pglite-worker.mjs", import.meta.url), { workerData: options });
+  const { onFailure, ...workerData } = options;
+  const worker = new Worker(new URL("./pglite-worker.mjs", import.meta.url), { workerData });
+  let closing = false;
   const pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
   let nextId = 1;
   let failure: Error | null = null;
@@ -92,10 +101,12 @@ export function createRemotePGlite(options: RemoteOptions): RemotePGlite {
   waitReady.catch(() => undefined);
 
   const failAll = (error: Error) => {
+    const first = failure === null;
     failure = error;
     markFailed(error);
     for (const p of pending.values()) p.reject(error);
     pending.clear();
+    if (first && !closing) onFailure?.(error);
   };
   worker.on("message", (message: { id?: number; ok?: boolean; result?: unknown; error?: ErrorFields; ready?: boolean }) => {
     if (message.ready !== undefined) {
@@ -110,7 +121,7 @@ export function createRemotePGlite(options: RemoteOptions): RemotePGlite {
     else p.reject(rebuild(message.error!));
   });
   worker.on("error", (error) => failAll(error));
-  worker.on("exit", (code) => failAll(new Error(`the database worker stopped (exit code ${code})`)));
+  worker.on("exit", (code) => failAll(new Error(closing ? "the database is closed" : `the database worker stopped (exit code ${code})`)));
 
   const call = <T>(message: Record<string, unknown>): Promise<T> => {
     if (failure) return Promise.reject(failure);
@@ -137,7 +148,8 @@ export function createRemotePGlite(options: RemoteOptions): RemotePGlite {
       const tx = await call<number>({ op: "begin" });
       let result: T;
       try {
-        result = await callback({ ...queryable(tx), rollback: () => call<void>({ op: "rollback", tx }) });
+        // The Prisma adapter calls rollback without waiting for it: it must never reject.
+        result = await callback({ ...queryable(tx), rollback: () => call<void>({ op: "rollback", tx }).catch(() => undefined) });
       } catch (error) {
         await call({ op: "end", tx, commit: false }).catch(() => undefined);
         throw error;
@@ -145,13 +157,16 @@ export function createRemotePGlite(options: RemoteOptions): RemotePGlite {
       await call({ op: "end", tx, commit: true });
       return result;
     },
-    async close() {
-      if (failure) return;
-      await call({ op: "close" }).catch(() => undefined);
-      // Nothing is left to hear from the worker: its stopping is not a failure.
-      worker.removeAllListeners("exit");
+    async terminate() {
       await worker.terminate();
-      failure = new Error("the database is closed");
+    },
+    async close() {
+      if (closing) return;
+      closing = true;
+      if (!failure) await call({ op: "close" }).catch(() => undefined);
+      await worker.terminate();
+      // Whatever was still waiting (sent during the close) is told so, as PGlite would.
+      failAll(new Error("the database is closed"));
     },
   };
 }

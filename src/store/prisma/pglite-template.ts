@@ -6,7 +6,7 @@
  * WebAssembly memory never shrinks. A template is used only if the migrations it holds are the
  * first ones the bot has, unchanged; start then applies the rest.
  */
-import { cpSync, existsSync, readdirSync, readFileSync } from "node:fs";
+import { cpSync, existsSync, readdirSync, readFileSync, renameSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { PROJECT_ROOT as root } from "../../paths.ts";
 import type { MigrationFile } from "../migrate.ts";
@@ -41,6 +41,12 @@ export function startFromTemplate(pgliteDir: string, migrations: MigrationFile[]
   if (existsSync(join(pgliteDir, "PG_VERSION"))) return false;
   const template = templateFor(migrations);
   if (!template) return false;
-  cpSync(template, pgliteDir, { recursive: true });
+  // Copied beside the folder and renamed into place: a start killed mid-copy leaves no half
+  // database that a later start would take for a whole one.
+  const partial = `${pgliteDir}.partial-${process.pid}`;
+  rmSync(partial, { recursive: true, force: true });
+  cpSync(template, partial, { recursive: true });
+  rmSync(pgliteDir, { recursive: true, force: true });
+  renameSync(partial, pgliteDir);
   return true;
 }

@@ -20,7 +20,7 @@ import { parentPort, workerData } from "node:worker_threads";
 // compilation stays (it only defers each function's compilation to its first call).
 setFlagsFromString("--liftoff-only");
 setFlagsFromString("--wasm-lazy-compilation");
-const { PGlite } = await import("@electric-sql/pglite");
+const { PGlite, messages } = await import("@electric-sql/pglite");
 
 /** @type {{ dataDir: string; startParams: string[] }} */
 const options = workerData;
@@ -32,7 +32,8 @@ let nextTransaction = 1;
 
 /** A DatabaseError (or any error) as plain fields that survive postMessage. */
 function errorFields(error) {
-  const out = { message: String(error?.message ?? error), databaseError: error?.constructor?.name === "DatabaseError" };
+  // instanceof, not the class name: PGlite's build is minified.
+  const out = { message: String(error?.message ?? error), databaseError: error instanceof messages.DatabaseError };
   for (const key of ["length", "name", "severity", "code", "detail", "hint", "position", "where", "schema", "table", "column", "dataType", "constraint", "routine"]) {
     if (error && error[key] !== undefined) out[key] = error[key];
   }
