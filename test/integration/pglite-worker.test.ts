@@ -28,7 +28,7 @@ afterAll(async () => {
 
 describe("the embedded database in a worker thread", () => {
   it("reports a unique violation as a database error with its code, as in-thread PGlite does", async () => {
-    const ws = await store.workspaces.ensure({ platform: "web", externalId: "T-errors", name: "x" });
+    await store.workspaces.ensure({ platform: "web", externalId: "T-errors", name: "x" });
     // Prisma maps a driver's database error to P2010 carrying PostgreSQL's own code (a plain Error would carry none).
     await expect(store.rawExecute(`INSERT INTO workspaces (id, platform, external_id, name) VALUES ($1, 'web', 'T-errors', 'dup')`, "another-id")).rejects.toMatchObject({
       code: "P2010",
