@@ -20,8 +20,10 @@ export const SLOW_TESTS = [
   "test/integration/teams-large-team.test.ts",
   // The embedded database in its worker thread, on a data folder: transactions of several seconds.
   "test/integration/pglite-worker.test.ts",
-  // The whole feature tour once per shipped locale, every card through every renderer.
+  // The whole feature tour once per shipped locale, and once in a pseudo-locale, every card
+  // through every renderer.
   "test/integration/every-locale.test.ts",
+  "test/integration/pseudo-locale.test.ts",
 ];
 
 // `npm test`: everything that runs on PGlite alone, no PostgreSQL server and no browser needed,

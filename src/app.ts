@@ -26,7 +26,7 @@ import { createRandomIds, type Ids } from "./core/ids.ts";
 import { createJsonLogger, type Logger } from "./core/logger.ts";
 import { createOutbox } from "./core/outbox.ts";
 import { loadPrompts } from "./core/prompts/load.ts";
-import { syncPromptSnapshots } from "./core/prompts/snapshots.ts";
+import { checkPromptVersions } from "./core/prompts/snapshots.ts";
 import { createHttpServer, json, type HttpServer } from "./http/server.ts";
 import { mountControl } from "./http/control.ts";
 import { runCliRequest } from "./cli/run.ts";
@@ -87,7 +87,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   const prompts = loadPrompts(config.promptsDir);
   const store = await createPrismaStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, migrationsDir: MIGRATIONS_DIR, ids, logger });
   try {
-    await syncPromptSnapshots(store.snapshots, prompts);
+    await checkPromptVersions(store.snapshots, prompts);
   } catch (error) {
     await store.close();
     throw error;

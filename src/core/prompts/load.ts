@@ -4,7 +4,7 @@
  *   prompts/surveys/partner-pulse.json: questions.3.quality: Invalid option: expected one of …
  */
 import { messageArguments } from "../i18n.ts";
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { basename, join, relative } from "node:path";
 import type { z } from "zod";
 import { BotError } from "../errors.ts";
@@ -42,7 +42,31 @@ function parseFile<S extends z.ZodType>(file: string, root: string, schema: S): 
   return result.data;
 }
 
+/**
+ * Loaded prompts by folder, with the size and time of every file they came from: a process that
+ * starts the bot many times (a test run) parses and checks the files once, and an edited file is
+ * read again. Callers get the same object; nothing mutates it.
+ */
+const loaded = new Map<string, { stamp: string; prompts: Prompts }>();
+const stampOf = (root: string) =>
+  ["messages", "surveys", "rubrics"]
+    .flatMap((dir) => jsonFiles(join(root, dir)))
+    .map((file) => {
+      const s = statSync(file);
+      return `${file}:${s.size}:${s.mtimeMs}`;
+    })
+    .join("\n");
+
 export function loadPrompts(root: string): Prompts {
+  const stamp = stampOf(root);
+  const cached = loaded.get(root);
+  if (cached?.stamp === stamp) return cached.prompts;
+  const prompts = readPrompts(root);
+  loaded.set(root, { stamp, prompts });
+  return prompts;
+}
+
+function readPrompts(root: string): Prompts {
   const messages: Prompts["messages"] = {};
   for (const file of jsonFiles(join(root, "messages"))) {
     const locale = basename(file, ".json");

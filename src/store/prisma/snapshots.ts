@@ -20,9 +20,9 @@ export function createPromptSnapshotStore(prisma: PrismaClient, ids: Ids): Promp
       const row = await prisma.promptSnapshot.findUnique({ where: { id } });
       return row ? toSnapshot(row) : null;
     },
-    async latest(kind, key) {
-      const row = await prisma.promptSnapshot.findFirst({ where: { kind, key }, orderBy: { version: "desc" } });
-      return row ? toSnapshot(row) : null;
+    async matches(kind, key, version, definition) {
+      const existing = await prisma.promptSnapshot.findUnique({ where: { kind_key_version: { kind, key, version } }, select: { definition: true } });
+      return !existing || isDeepStrictEqual(existing.definition, JSON.parse(JSON.stringify(definition)));
     },
   };
 }

@@ -175,6 +175,7 @@ export interface PromptSnapshotStore {
    * stored with the same content; `conflict` when the same version is stored with other content.
    */
   ensure(kind: "survey" | "rubric", key: string, version: number, definition: unknown): Promise<PromptSnapshot | { conflict: true }>;
+  /** False when this version is recorded (a round used it) with other content. */
+  matches(kind: "survey" | "rubric", key: string, version: number, definition: unknown): Promise<boolean>;
   get(id: string): Promise<PromptSnapshot | null>;
-  latest(kind: "survey" | "rubric", key: string): Promise<PromptSnapshot | null>;
 }
