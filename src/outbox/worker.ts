@@ -50,7 +50,6 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
   const backoffMs = options.backoffMs ?? 1000;
   const random = options.random ?? Math.random;
   const pacers = new Map<string, Pacer>();
-  let timer: NodeJS.Timeout | undefined;
   let running = false;
   let stopping = false;
 
@@ -179,24 +178,36 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
   };
   const busyLanes = () => [...lanes.values()].map((l) => l.busy).filter((b): b is Promise<number> => b !== undefined);
 
+  /**
+   * Each lane polls on its own timer. One shared timer re-armed after both lanes finished would
+   * leave a reply whose send failed (due again in a second) waiting until a thousand paced
+   * invitations had gone: only a new enqueue would wake it.
+   */
+  const timers = new Map<OutboxLane, NodeJS.Timeout>();
+  const schedule = (lane: OutboxLane, delay: number) => {
+    timers.set(
+      lane,
+      setTimeout(() => {
+        if (!running) return;
+        void runLane(lane).finally(() => {
+          if (running) schedule(lane, pollMs);
+        });
+      }, delay),
+    );
+  };
+
   return {
     start() {
       if (running) return;
       running = true;
       stopping = false;
-      const tick = () => {
-        if (!running) return;
-        void run().finally(() => {
-          if (running) timer = setTimeout(tick, pollMs);
-        });
-      };
-      timer = setTimeout(tick, 0);
+      for (const lane of lanes.keys()) schedule(lane, 0);
     },
     async stop() {
       running = false;
       stopping = true;
-      if (timer) clearTimeout(timer);
-      timer = undefined;
+      for (const t of timers.values()) clearTimeout(t);
+      timers.clear();
       await Promise.all(busyLanes());
     },
     kick() {
