@@ -29,6 +29,7 @@ import { loadPrompts } from "./core/prompts/load.ts";
 import { checkPromptVersions } from "./core/prompts/snapshots.ts";
 import { createHttpServer, json, type HttpServer } from "./http/server.ts";
 import { mountControl } from "./http/control.ts";
+import { mountWebFonts } from "./http/web-fonts.ts";
 import { runCliRequest } from "./cli/run.ts";
 import { allJobs } from "./jobs/registry.ts";
 import { createJobRunner, type JobRunner } from "./jobs/runner.ts";
@@ -157,6 +158,8 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
 
   // The answer page for people invited by email (links carry a single-use token).
   mountAnswerPage(http, deps);
+  // Fonts for the scripts the answer page and the playground show (public, like the page itself).
+  mountWebFonts(http);
 
   // Acknowledged events a stop had no time for are sealed for the next start (core/handoff.ts).
   const secret = handoffSecret(config);

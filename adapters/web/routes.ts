@@ -18,6 +18,7 @@ import { dmConversation, PLAYGROUND_WORKSPACE } from "./adapter.ts";
 import { cardToHtml } from "./render.ts";
 import { createPlaygroundGuard, tokenCookie } from "./guard.ts";
 import { defaultChannels } from "./seed.ts";
+import { fontFaceCss, WEB_FONT_STACK } from "../../src/http/web-fonts.ts";
 
 // From the project root, not this module: `npm start` runs a bundle in dist/ (scripts/build.mjs).
 const publicDir = join(PROJECT_ROOT, "adapters", "web", "public");
@@ -74,6 +75,15 @@ export function mountPlayground(http: HttpServer, deps: PlaygroundDeps): void {
       body: readFileSync(join(publicDir, file)),
     }));
   }
+
+  // The script fonts (src/http/web-fonts.ts), after style.css: Nepali, Bangla, Arabic and Urdu
+  // messages read the same on a computer without fonts for them.
+  const fontsCss = `${fontFaceCss("../")}\nbody,select{font-family:${WEB_FONT_STACK}}\n`;
+  route("GET", "/playground/fonts.css", async () => ({
+    status: 200,
+    headers: { "content-type": "text/css; charset=utf-8", "cache-control": "no-cache", "x-content-type-options": "nosniff" },
+    body: fontsCss,
+  }));
 
   async function personas() {
     return (await store.members.list(workspaceId)).map((m) => ({ id: m.userId, name: m.displayName || m.userId, role: m.role, organisation: m.organisation, locale: m.locale }));

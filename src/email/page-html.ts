@@ -5,6 +5,7 @@
  */
 import type { Card, CardElement } from "../core/card.ts";
 import { plain, segments } from "../core/text.ts";
+import { fontFaceCss, WEB_FONT_STACK } from "../http/web-fonts.ts";
 
 /** Languages written right to left by default, and scripts that are (a script subtag decides: `ku-Arab`, `pa-Arab`, `ks-Deva`). */
 const RTL_LANGUAGES = new Set(["ar", "arc", "ckb", "dv", "fa", "he", "iw", "ks", "nqo", "ps", "sd", "syr", "ug", "ur", "yi"]);
@@ -45,7 +46,9 @@ function inline(raw: string, dir: "rtl" | "ltr"): string {
 }
 
 const STYLE =
-  "body{font:16px/1.5 system-ui,sans-serif;margin:0 auto;max-width:40em;padding:1em;color:#1a1a1a;background:#fff}" +
+  `${fontFaceCss("../")}` +
+  `body{font:16px/1.5 ${WEB_FONT_STACK};` +
+  "margin:0 auto;max-width:40em;padding:1em;color:#1a1a1a;background:#fff}" +
   "fieldset{border:1px solid #767676;border-radius:6px;margin:1em 0;padding:.5em 1em}legend{font-weight:600;padding:0 .25em}" +
   "label{display:block;padding:.35em 0}input[type=radio]{margin-inline-end:.5em;width:1.1em;height:1.1em}" +
   "textarea{width:100%;box-sizing:border-box;font:inherit}button{font:inherit;padding:.6em 1.4em;background:#0b57d0;color:#fff;border:0;border-radius:6px}" +

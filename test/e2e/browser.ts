@@ -1,6 +1,6 @@
 /** Debian's chromium driven by playwright-core, plus an in-process bot with the playground. */
 import { afterAll, beforeAll } from "vitest";
-import { chromium, type Browser, type Page } from "playwright-core";
+import { chromium, type Browser, type Locator, type Page } from "playwright-core";
 import { createApp, type App } from "../../src/app.ts";
 import { loadConfig } from "../../src/config.ts";
 import { createMemoryLogger } from "../../src/core/logger.ts";
@@ -64,4 +64,31 @@ export function usePlayground(options: { viewport?: { width: number; height: num
     await app?.stop();
   });
   return { app: () => app!, page: () => page!, clock: () => clock! };
+}
+
+/**
+ * The fonts Chromium drew an element's own text with (its child text nodes), and how many glyphs
+ * each drew: the DevTools protocol's `CSS.getPlatformFontsForNode`.
+ * Waits for web fonts to load first. A script with no font shows here as the system's fallback.
+ */
+export async function fontsDrawing(target: Locator): Promise<Record<string, number>> {
+  const page = target.page();
+  const selector = "[data-fonts-probe]";
+  await target.evaluate((el) => el.setAttribute("data-fonts-probe", ""));
+  await page.evaluate(async () => {
+    await (globalThis as unknown as { document: { fonts: { ready: Promise<unknown> } } }).document.fonts.ready;
+  });
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    await cdp.send("DOM.enable");
+    await cdp.send("CSS.enable");
+    const { root } = await cdp.send("DOM.getDocument", { depth: -1 });
+    const { nodeId } = await cdp.send("DOM.querySelector", { nodeId: root.nodeId, selector });
+    if (!nodeId) throw new Error(`no element matches ${selector}`);
+    const { fonts } = await cdp.send("CSS.getPlatformFontsForNode", { nodeId });
+    return Object.fromEntries(fonts.map((f) => [f.familyName, f.glyphCount]));
+  } finally {
+    await cdp.detach();
+    await target.evaluate((el) => el.removeAttribute("data-fonts-probe"));
+  }
 }

@@ -1,10 +1,11 @@
 import { mkdirSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Locator, Page } from "playwright-core";
-import { asPersona, type, usePlayground } from "./browser.ts";
+import { asPersona, fontsDrawing, type, usePlayground } from "./browser.ts";
 import { ARG, fragments, messagesOf, pick, pulseTemplate, rubric, translator } from "./locales.ts";
 
 const LOOK = "/tmp/e2e-look";
+const SCRIPT_FONT: Record<string, string> = { ne: "Noto Sans Devanagari", ar: "Noto Naskh Arabic" };
 
 /**
  * Issue "Every partner in their own language": a partner who reads Nepali and one who reads
@@ -97,6 +98,9 @@ describe("every partner in their own language", () => {
     const comments = pulseTemplate.questions.filter((q) => q.type === "text");
     expect((await form.locator(".card-input label").allTextContents()).map((s) => s.trim())).toEqual(comments.map((q) => pick(q.text, locale)));
     await expectDirection(message, locale);
+    // Drawn with the font the bot serves for the script, not boxes (this chromium has no Devanagari font).
+    const fonts = await fontsDrawing(groups.first().locator("legend"));
+    expect(fonts[SCRIPT_FONT[locale]!] ?? 0, JSON.stringify(fonts)).toBeGreaterThan(0);
     await look(form, `pulse-form-${locale}`);
 
     for (let i = 0; i < (await groups.count()); i++)
