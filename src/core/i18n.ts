@@ -74,6 +74,20 @@ export function platformLanguage(i18n: Pick<I18n, "resolve">, reported: string |
   return i18n.resolve(reported) ?? reported.split(/[-_]/)[0]!.toLowerCase();
 }
 
+/**
+ * A language's name in that language, as that language writes it ("नेपाली", "français"), so a
+ * person finds their own in a list whatever language the list is in; the code when ICU knows no
+ * name for it.
+ */
+export function languageName(code: string): string {
+  try {
+    const name = new Intl.DisplayNames([code], { type: "language", fallback: "none" }).of(code);
+    return name ?? code;
+  } catch {
+    return code;
+  }
+}
+
 /** A compiled message, and the names of the arguments it takes. */
 interface Compiled {
   format: IntlMessageFormat | null;

@@ -2,6 +2,7 @@ import { mkdirSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Locator, Page } from "playwright-core";
 import { asPersona, fontsDrawing, type, usePlayground } from "./browser.ts";
+import { languageName } from "../../src/core/i18n.ts";
 import { ARG, fragments, messagesOf, pick, pulseTemplate, rubric, translator } from "./locales.ts";
 
 const LOOK = "/tmp/e2e-look";
@@ -161,16 +162,16 @@ describe("every partner in their own language", () => {
     // Each partner chooses their language in the command box (the seed already gave them these).
     await asPersona(page, "sunita", "dm:sunita");
     await type(page, "/reflect language ne");
-    const nepali = lastBot(say("ne", "language.set", { locale: "ne" }));
+    const nepali = lastBot(say("ne", "language.set", { locale: languageName("ne") }));
     await nepali.waitFor();
     await expectDirection(nepali, "ne");
 
     // Layla tries English, then goes back to Arabic.
     await asPersona(page, "layla", "dm:layla");
     await type(page, "/reflect language en");
-    await lastBot(say("en", "language.set", { locale: "en" })).waitFor();
+    await lastBot(say("en", "language.set", { locale: languageName("en") })).waitFor();
     await type(page, "/reflect language ar");
-    await lastBot(say("ar", "language.set", { locale: "ar" })).waitFor();
+    await lastBot(say("ar", "language.set", { locale: languageName("ar") })).waitFor();
 
     // The coordinator starts a pulse and a check-in for #partners, in English.
     await asPersona(page, "carlos", "partners");
@@ -189,9 +190,9 @@ describe("every partner in their own language", () => {
     await answerCheckIn("layla", "ar");
 
     // On Layla's page, the English reply from when she tried English stays left to right beside the Arabic ones.
-    const english = page.locator(".message.from-bot", { hasText: say("en", "language.set", { locale: "en" }) });
+    const english = page.locator(".message.from-bot", { hasText: say("en", "language.set", { locale: languageName("en") }) });
     await expectDirection(english, "en");
-    await expectDirection(lastBot(say("ar", "language.set", { locale: "ar" })), "ar");
+    await expectDirection(lastBot(say("ar", "language.set", { locale: languageName("ar") })), "ar");
     // What she typed decides its own direction.
     await expect(direction(page.locator(".message.from-person form.card").last())).resolves.toEqual({ dir: "auto", lang: null, computed: "ltr" });
     await look(english, "dm-layla-en-ar");

@@ -44,7 +44,14 @@ describe("Teams: the language the activity carries", () => {
   });
 
   it("their own /reflect language wins, and `auto` goes back to their app's language", async () => {
+    await h.message("sunita", "language", { locale: "ne-NP" });
+    await h.settle();
+    // Each language by its code and its own name, so a person finds theirs whatever they read now.
+    expect(lastTo("sunita")).toContain("नेपाली");
+    expect(lastTo("sunita")).toMatch(/ar.{0,4} العربية/);
     await h.message("sunita", "language fr", { locale: "ne-NP" });
+    await h.settle();
+    expect(lastTo("sunita")).toContain(messages("fr")["language.set"]!.replace("{locale}", "français"));
     await h.message("sunita", "privacy", { locale: "ne-NP" });
     await h.settle();
     expect(lastTo("sunita")).toContain(messages("fr")["privacy.title"]);

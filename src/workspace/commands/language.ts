@@ -7,7 +7,7 @@ import { defineCommand } from "../../core/commands.ts";
 import { word } from "../../core/grammar/options.ts";
 import { ANYONE } from "../../core/roles.ts";
 import { markup } from "../../core/text.ts";
-import { speakerLanguages } from "../../core/i18n.ts";
+import { languageName, speakerLanguages } from "../../core/i18n.ts";
 
 export const languageCommand = defineCommand({
   name: "language",
@@ -17,16 +17,17 @@ export const languageCommand = defineCommand({
   parse: (c) => ({ locale: word(c.next()) }),
   async handle(ctx, { locale }) {
     const { deps, t } = ctx;
-    const available = markup(deps.i18n.locales().join(", "));
+    // Each as its code (what people type) and its own name: `ne` नेपाली.
+    const available = markup(t.list(deps.i18n.locales().map((code) => `\`${code}\` ${languageName(code)}`)));
     if (!locale) {
-      const message = t("language.current", { locale: markup(t.locale), available });
+      const message = t("language.current", { locale: languageName(t.locale), available });
       await ctx.reply(card(message, text(message)));
       return;
     }
     if (locale.toLowerCase() === "auto") {
       const cleared = await deps.store.members.update(ctx.workspace.id, ctx.member.userId, { locale: null });
       const next = deps.i18n.forLocale(...speakerLanguages(cleared), ctx.workspace.locale);
-      const message = next("language.auto_set", { locale: markup(next.locale) });
+      const message = next("language.auto_set", { locale: languageName(next.locale) });
       await ctx.reply(inLanguage(card(message, text(message)), next.locale));
       return;
     }
@@ -39,7 +40,7 @@ export const languageCommand = defineCommand({
     }
     await deps.store.members.update(ctx.workspace.id, ctx.member.userId, { locale: chosen });
     const next = deps.i18n.forLocale(chosen);
-    const message = next("language.set", { locale: markup(chosen) });
+    const message = next("language.set", { locale: languageName(chosen) });
     await ctx.reply(inLanguage(card(message, text(message)), next.locale));
   },
 });
