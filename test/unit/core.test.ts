@@ -158,7 +158,9 @@ describe("core dispatch through the fake platform", () => {
   });
 
   it("lets a person choose their language, with English fallback for missing keys", async () => {
-    expect(h.text(await h.command("priya", "language xx"))).toContain('There is no "xx" translation. Available: `ar` العربية, `bn` বাংলা, `en` English, `es` español, `fr` français, `ne` नेपाली and `ur` اردو.');
+    expect(h.text(await h.command("priya", "language xx"))).toContain(
+      'There is no "xx" translation. Available: `ar` العربية, `bn` বাংলা, `en` English, `es` español, `fr` français, `ne` नेपाली and `ur` اردو.',
+    );
     expect(h.text(await h.command("priya", "language fr"))).toContain("Votre langue est maintenant français.");
     const help = h.text(await h.command("priya", "help"));
     expect(help).toContain("Votre rôle ici : *partenaire*");
