@@ -46,7 +46,6 @@ function inline(raw: string, dir: "rtl" | "ltr"): string {
 }
 
 const STYLE =
-  `${fontFaceCss("../")}` +
   `body{font:16px/1.5 ${WEB_FONT_STACK};` +
   "margin:0 auto;max-width:40em;padding:1em;color:#1a1a1a;background:#fff}" +
   "fieldset{border:1px solid #767676;border-radius:6px;margin:1em 0;padding:.5em 1em}legend{font-weight:600;padding:0 .25em}" +
@@ -55,15 +54,31 @@ const STYLE =
   "button:focus,input:focus,textarea:focus{outline:3px solid #b45309;outline-offset:2px}.small{color:#4a4a4a;font-size:.9em}" +
   ".error{border:2px solid #b3261e;padding:.5em 1em;border-radius:6px}.descriptor{color:#333;margin:.25em 0 .5em}";
 
+/** The style with the fonts' URLs under `root`, made once per root (one per process in practice). */
+const styles = new Map<string, string>();
+function styleFor(root: string): string {
+  let style = styles.get(root);
+  if (!style) {
+    style = `${fontFaceCss(root)}\n${STYLE}`;
+    styles.set(root, style);
+  }
+  return style;
+}
+
 export interface PageInput {
   lang: string;
+  /**
+   * The site's root path as the browser sees it (`/`, or `/bot/` behind a path prefix): the
+   * fonts live at `<root>fonts/`, whatever the page's depth (`/answer/<token>/stop` too).
+   */
+  root?: string;
   title: string;
   /** Already-safe HTML of the page's main content. */
   body: string;
 }
 
-export function page({ lang, title, body }: PageInput): string {
-  return `<!doctype html><html lang="${escapeHtml(lang)}" dir="${dirOf(lang)}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><meta name="robots" content="noindex"><title>${escapeHtml(title)}</title><style>${STYLE}</style></head><body><main>${body}</main></body></html>`;
+export function page({ lang, title, body, root = "/" }: PageInput): string {
+  return `<!doctype html><html lang="${escapeHtml(lang)}" dir="${dirOf(lang)}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><meta name="robots" content="noindex"><title>${escapeHtml(title)}</title><style>${styleFor(root)}</style></head><body><main>${body}</main></body></html>`;
 }
 
 function element(e: CardElement, values: Record<string, string>, index: number, dir: "rtl" | "ltr"): string {
@@ -104,15 +119,15 @@ function element(e: CardElement, values: Record<string, string>, index: number, 
 }
 
 /** The round's form as a page: posts back to the same link; earlier values are kept after an error. */
-export function formPage(card: Card, options: { lang: string; action: string; values?: Record<string, string>; error?: string }): string {
+export function formPage(card: Card, options: { lang: string; action: string; values?: Record<string, string>; error?: string; root?: string }): string {
   const values = options.values ?? {};
   const dir = dirOf(options.lang);
   const error = options.error ? `<div class="error" role="alert"><p>${inline(options.error, dir)}</p></div>` : "";
   const body = `${error}<form method="post" action="${escapeHtml(options.action)}">${card.elements.map((e, i) => element(e, values, i, dir)).join("")}</form>`;
-  return page({ lang: options.lang, title: plain(card.summary), body });
+  return page({ lang: options.lang, title: plain(card.summary), body, ...(options.root ? { root: options.root } : {}) });
 }
 
 /** A page with a message and nothing to fill in (thank-you, spent or unknown link, closed round). */
-export function messagePage(card: Card, lang: string): string {
-  return page({ lang, title: plain(card.summary), body: card.elements.map((e, i) => element(e, {}, i, dirOf(lang))).join("") });
+export function messagePage(card: Card, lang: string, root = "/"): string {
+  return page({ lang, root, title: plain(card.summary), body: card.elements.map((e, i) => element(e, {}, i, dirOf(lang))).join("") });
 }

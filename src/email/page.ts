@@ -66,8 +66,10 @@ export function browserLanguages(header: string | undefined): string[] {
 }
 
 export function mountAnswerPage(http: HttpServer, deps: BotDeps): void {
+  // Where the site starts for the browser: the path of PUBLIC_URL, which the links are made from.
+  const root = new URL(deps.links.publicUrl).pathname.replace(/\/*$/, "/");
   const notice = (t: Found["t"], title: string, message: string, status = 200) =>
-    html(status, messagePage({ ...card(title, heading(title), text(message)), lang: t.locale }, t.locale));
+    html(status, messagePage({ ...card(title, heading(title), text(message)), lang: t.locale }, t.locale, root));
 
   /** The invitation behind a link, or a page saying why there is none. */
   async function find(token: string, acceptLanguage: string | undefined): Promise<Found | HttpResponse> {
@@ -118,7 +120,7 @@ export function mountAnswerPage(http: HttpServer, deps: BotDeps): void {
       return notice(f.t, f.t("answer.used_title"), organisation ? f.t("rubric.org_already", { organisation }) : f.t("answer.used"), 410);
     }
     const form = await formOf(f);
-    return html(200, formPage({ ...form, elements: [...form.elements, context(f.t("answer.footer"))] }, { lang: f.t.locale, action: req.path }));
+    return html(200, formPage({ ...form, elements: [...form.elements, context(f.t("answer.footer"))] }, { lang: f.t.locale, action: req.path, root }));
   }
 
   async function submit(req: HttpRequest): Promise<HttpResponse> {
@@ -127,12 +129,12 @@ export function mountAnswerPage(http: HttpServer, deps: BotDeps): void {
     const values: Record<string, string> = {};
     for (const [k, v] of new URLSearchParams(req.body.toString("utf8"))) if (v !== "") values[k] = v;
     const zone = f.workspace.timezone;
-    const again = async (error: string, status = 400) => html(status, formPage(await formOf(f), { lang: f.t.locale, action: req.path, values, error }));
+    const again = async (error: string, status = 400) => html(status, formPage(await formOf(f), { lang: f.t.locale, action: req.path, values, error, root }));
     if (f.round.kind === "pulse") {
       const parsed = parsePulseValues(f.round, await templateOf(deps, f.round), values);
       if (!parsed.ok) return again(f.t("pulse.invalid_answer", { field: parsed.field, value: parsed.value }));
       const outcome = await submitPulse(deps, f.workspace, f.round, f.invitee.userId, parsed, await memberOrganisation(f));
-      if (outcome.ok) return html(200, messagePage({ ...thanksCard({ t: f.t, zone }, f.round), lang: f.t.locale }, f.t.locale));
+      if (outcome.ok) return html(200, messagePage({ ...thanksCard({ t: f.t, zone }, f.round), lang: f.t.locale }, f.t.locale, root));
       if (outcome.reason === "already_answered") return notice(f.t, f.t("answer.used_title"), f.t("answer.used"), 410);
       return again(refusalMessage(f.t, outcome, f.round.closesAt, zone), 409);
     }
@@ -145,7 +147,7 @@ export function mountAnswerPage(http: HttpServer, deps: BotDeps): void {
       );
     const organisation = organisationOf(f);
     const outcome = await submitRubric(deps, f.workspace, f.round, f.invitee.userId, organisation ?? (await memberOrganisation(f)), parsed);
-    if (outcome.ok) return html(200, messagePage({ ...rubricThanksCard(f.t, zone, f.round, organisation !== null, organisation), lang: f.t.locale }, f.t.locale));
+    if (outcome.ok) return html(200, messagePage({ ...rubricThanksCard(f.t, zone, f.round, organisation !== null, organisation), lang: f.t.locale }, f.t.locale, root));
     if (outcome.reason === "already_answered") return notice(f.t, f.t("answer.used_title"), f.t("answer.used"), 410);
     if (outcome.reason === "organisation_done") return notice(f.t, f.t("answer.used_title"), refusalMessage(f.t, outcome, f.round.closesAt, zone), 410);
     return again(refusalMessage(f.t, outcome, f.round.closesAt, zone), 409);
@@ -161,7 +163,7 @@ export function mountAnswerPage(http: HttpServer, deps: BotDeps): void {
         ...card(title, heading(title), text(f.t("answer.stop_ask")), { type: "buttons", buttons: [{ actionId: "stop", label: f.t("answer.stop_button"), submit: true }] }),
         lang: f.t.locale,
       };
-      return html(200, formPage(body, { lang: f.t.locale, action: req.path }));
+      return html(200, formPage(body, { lang: f.t.locale, action: req.path, root }));
     }
     const secret = await deps.store.rounds.secret(f.round.id);
     if (secret) await deps.store.responses.optOutOfReminders(f.round.id, personHash(secret, f.workspace.id, f.invitee.userId));
@@ -171,7 +173,7 @@ export function mountAnswerPage(http: HttpServer, deps: BotDeps): void {
   const route = (handler: (req: HttpRequest) => Promise<HttpResponse>) => async (req: HttpRequest, _res: ServerResponse) => {
     const parts = req.path.split("/");
     // /answer/<token> or /answer/<token>/stop, nothing else.
-    if (parts.length > 4 || (parts.length === 4 && parts[3] !== "stop")) return html(404, messagePage(card("Not found", text("Not found")), "en"));
+    if (parts.length > 4 || (parts.length === 4 && parts[3] !== "stop")) return html(404, messagePage(card("Not found", text("Not found")), "en", root));
     return parts[3] === "stop" ? stop(req) : handler(req);
   };
   http.prefix("GET", "/answer/", route(show));

@@ -185,6 +185,8 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
    */
   const timers = new Map<OutboxLane, NodeJS.Timeout>();
   const schedule = (lane: OutboxLane, delay: number) => {
+    // One timer per lane, even when a pass from before a stop() ends after the next start().
+    clearTimeout(timers.get(lane));
     timers.set(
       lane,
       setTimeout(() => {

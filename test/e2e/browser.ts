@@ -86,7 +86,9 @@ export async function fontsDrawing(target: Locator): Promise<Record<string, numb
     const { nodeId } = await cdp.send("DOM.querySelector", { nodeId: root.nodeId, selector });
     if (!nodeId) throw new Error(`no element matches ${selector}`);
     const { fonts } = await cdp.send("CSS.getPlatformFontsForNode", { nodeId });
-    return Object.fromEntries(fonts.map((f) => [f.familyName, f.glyphCount]));
+    // A font the page served (a web font) by its name; one the system had, marked as such, so a
+    // machine with Noto installed cannot pass for one where the bot's fonts were used.
+    return Object.fromEntries(fonts.map((f) => [f.isCustomFont ? f.familyName : `${f.familyName} (system)`, f.glyphCount]));
   } finally {
     await cdp.detach();
     await target.evaluate((el) => el.removeAttribute("data-fonts-probe"));

@@ -33,23 +33,36 @@ describe("fonts for every shipped script", () => {
   const unknownLink = () => `${base}/answer/${"A".repeat(22)}`;
 
   for (const [locale, family] of Object.entries(SCRIPT_FONT)) {
-    it(`draws ${locale} on the answer page with ${family}`, async () => {
+    it(`draws ${locale} on the answer page with ${family}, and fetches no other script's font`, async () => {
       const context = await browser.newContext({ javaScriptEnabled: false, extraHTTPHeaders: { "accept-language": locale } });
       try {
         const page = await context.newPage();
         const blocked: string[] = [];
+        const fetched: string[] = [];
         page.on("console", (m) => {
           if (/Content Security Policy/i.test(m.text())) blocked.push(m.text());
         });
-        await page.goto(unknownLink());
-        await expect(page.locator("html").getAttribute("lang")).resolves.toBe(locale);
-        const heading = page.locator("h1");
-        await expect(heading.textContent()).resolves.toBe(translator(playground.app(), locale)("answer.unknown_title"));
-        const fonts = await fontsDrawing(heading);
-        const drawn = Object.values(fonts).reduce((a, b) => a + b, 0);
-        // The script's font draws the words; spaces and punctuation may come from the system font.
-        expect(fonts[family] ?? 0, JSON.stringify(fonts)).toBeGreaterThanOrEqual(drawn * 0.7);
+        page.on("response", (r) => {
+          if (r.url().includes("/fonts/")) fetched.push(`${r.status()} ${new URL(r.url()).pathname}`);
+        });
+        // The page a link opens, and the one a level deeper that stops reminders.
+        for (const path of ["", "/stop"]) {
+          await page.goto(`${unknownLink()}${path}`);
+          await expect(page.locator("html").getAttribute("lang")).resolves.toBe(locale);
+          const heading = page.locator("h1");
+          await expect(heading.textContent()).resolves.toBe(translator(playground.app(), locale)("answer.unknown_title"));
+          for (const target of [heading, page.locator("main p").first()]) {
+            const fonts = await fontsDrawing(target);
+            const drawn = Object.values(fonts).reduce((a, b) => a + b, 0);
+            // The script's font draws the words; spaces and punctuation may come from the system font.
+            expect(fonts[family] ?? 0, `${path} ${JSON.stringify(fonts)}`).toBeGreaterThanOrEqual(drawn * 0.7);
+          }
+        }
         expect(blocked).toEqual([]);
+        // Only this script's font, from the site's /fonts/ (Bangla's full stop is in the
+        // Devanagari block: it must not fetch that font).
+        expect(fetched.length).toBeGreaterThan(0);
+        for (const f of fetched) expect(f).toMatch(new RegExp(`^(200|304) /fonts/${family.replace(/ /g, "")}_\\d+\\w+\\.ttf$`));
         mkdirSync(LOOK, { recursive: true });
         await page.screenshot({ path: `${LOOK}/notice-${locale}.png` });
       } finally {

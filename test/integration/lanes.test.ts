@@ -42,6 +42,7 @@ describe("outbox lanes", () => {
     expect(h.fake.calls.filter((c) => c.method === "response_url" && String(c.args.id).includes("|cmd")).length).toBeLessThanOrEqual(5);
     // And the fan-out is under way, paced (not all at once).
     await waitUntil(() => h.fake.messages.some((m) => m.channel.startsWith("DUM")));
+    await new Promise((r) => setTimeout(r, 500));
     const sent = h.fake.messages.filter((m) => m.channel.startsWith("DUM")).length;
     expect(sent).toBeGreaterThan(0);
     expect(sent).toBeLessThan(1000);

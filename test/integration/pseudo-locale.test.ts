@@ -84,14 +84,12 @@ describe(`pseudo locale (${PSEUDO}, ×${1 + EXPANSION} text) through every card 
     // Every card but data (an export) says something in the pseudo locale.
     expect(cards.filter(({ card }) => !shownTexts(card).some(([, t]) => isPseudo(t))).map(({ card }) => card.summary)).toEqual([]);
     const leaks = new Map<string, string>();
-    // Languages are listed by their own names ("English", "español"): data, in every locale.
-    const names = h.app.deps.i18n
-      .locales()
-      .map(languageName)
-      .sort((a, b) => b.length - a.length);
+    // `/reflect language` lists each language as its code and its own name ("`es` español"):
+    // data, in every locale. Only such pairs are set aside, not the names wherever they appear.
+    const pairs = h.app.deps.i18n.locales().map((code) => `\`${code}\` ${languageName(code)}`);
     for (const [where, text] of shown) {
       const words = englishLeftovers(
-        names.reduce((rest, name) => rest.replaceAll(name, " "), text),
+        pairs.reduce((rest, pair) => rest.replaceAll(pair, " "), text),
         refs,
       );
       if (words.length) leaks.set(`${where}: ${words.join(" ")}`, text.replace(/[\uE000\uE001]/g, "").slice(0, 160));

@@ -10,13 +10,16 @@ import { createOutboxWorker, type OutboxWorker } from "../../src/outbox/worker.t
 import type { OutboxLane, OutboxMessage, OutboxStore } from "../../src/store/types.ts";
 
 /** Just enough of the outbox store for the worker: claim by lane and due time, then record the outcome. */
-function memoryOutbox(messages: OutboxMessage[]): OutboxStore {
+function memoryOutbox(messages: OutboxMessage[]): OutboxStore & { claims: Record<OutboxLane, number> } {
   const byId = new Map(messages.map((m) => [m.id, m]));
+  const claims: Record<OutboxLane, number> = { reply: 0, bulk: 0 };
   const unused = () => {
     throw new Error("not used by the worker");
   };
   return {
+    claims,
     async claim(now: Date, limit: number, lockMs: number, lane?: OutboxLane) {
+      if (lane) claims[lane]++;
       const due = [...byId.values()].filter((m) => m.status === "pending" && m.nextAttemptAt <= now && (!lane || m.lane === lane)).slice(0, limit);
       for (const m of due) {
         m.status = "sending";
@@ -97,13 +100,36 @@ describe("outbox worker lanes", () => {
       adapters: new Map([["fake", adapter]]),
       clock: { now: () => new Date() },
       logger: createMemoryLogger(),
+      // The retry is due well after the failed pass ends (200 ms against 20 ms polls), so only a
+      // lane that polls on its own picks it up while the bulk lane is held.
       pollMs: 20,
-      backoffMs: 10,
+      backoffMs: 200,
       random: () => 0.5,
     });
     worker.start();
     await vi.waitFor(() => expect(attempts.filter((a) => a === "reply")).toHaveLength(2), { timeout: 20_000, interval: 20 });
+    expect(store.claims.reply).toBeGreaterThanOrEqual(3);
     // The invitation is still being sent: the retry did not wait for the bulk lane.
     expect(attempts.filter((a) => a === "invitation")).toHaveLength(1);
+  });
+
+  it("stops polling at stop(), and polls again once started", async () => {
+    const store = memoryOutbox([]);
+    worker = createOutboxWorker({
+      store,
+      adapters: new Map(),
+      clock: { now: () => new Date() },
+      logger: createMemoryLogger(),
+      pollMs: 10,
+    });
+    worker.start();
+    await vi.waitFor(() => expect(store.claims.reply).toBeGreaterThan(2), { timeout: 20_000, interval: 10 });
+    await worker.stop();
+    const after = { ...store.claims };
+    // However slow the machine, a stopped worker claims nothing more.
+    await new Promise((r) => setTimeout(r, 100));
+    expect(store.claims).toEqual(after);
+    worker.start();
+    await vi.waitFor(() => expect(store.claims.bulk).toBeGreaterThan(after.bulk), { timeout: 20_000, interval: 10 });
   });
 });
