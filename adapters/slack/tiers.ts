@@ -39,6 +39,8 @@ export function createTierPacer(options: { now?: () => number; sleep?: (ms: numb
     nextFree.set(key, at + Math.ceil(60_000 / perMinute));
     return at - t;
   };
+  /** After a 429 (or a failure worth a pause), everyone on this method waits at least `ms`. */
+  const holdBack = (key: string, ms: number) => nextFree.set(key, Math.max(nextFree.get(key) ?? 0, now() + ms));
   return {
     tryRun(token, method, call) {
       const perMinute = TIERS[method];
@@ -49,7 +51,7 @@ export function createTierPacer(options: { now?: () => number; sleep?: (ms: numb
       }
       return call().catch((error: unknown) => {
         // A 429 still holds back everyone on this method, as in run().
-        if (error instanceof BotError && error.retryAfterMs !== undefined) nextFree.set(key, Math.max(nextFree.get(key) ?? 0, now() + error.retryAfterMs));
+        if (error instanceof BotError && error.retryAfterMs !== undefined) holdBack(key, error.retryAfterMs);
         throw error;
       });
     },
@@ -69,7 +71,7 @@ export function createTierPacer(options: { now?: () => number; sleep?: (ms: numb
           const retryAfter = error instanceof BotError ? (error.retryAfterMs ?? (attempt === 1 && retryable ? 1000 : undefined)) : undefined;
           if (retryAfter === undefined || attempt >= attempts) throw error;
           // Everyone behind us on this method waits too.
-          nextFree.set(key, Math.max(nextFree.get(key) ?? 0, now() + retryAfter));
+          holdBack(key, retryAfter);
         }
       }
     },

@@ -88,6 +88,14 @@ export function languageName(code: string): string {
   }
 }
 
+/**
+ * The languages a person may choose, each as its code (what they type) and its own name, in the
+ * reader's list form: "`ar` العربية, `bn` বাংলা … and `ur` اردو". Bot markup (code spans).
+ */
+export function languageChoices(t: Pick<Translator, "list">, codes: string[]): string {
+  return t.list(codes.map((code) => `\`${code}\` ${languageName(code)}`));
+}
+
 /** A compiled message, and the names of the arguments it takes. */
 interface Compiled {
   format: IntlMessageFormat | null;

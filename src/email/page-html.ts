@@ -54,17 +54,6 @@ const STYLE =
   "button:focus,input:focus,textarea:focus{outline:3px solid #b45309;outline-offset:2px}.small{color:#4a4a4a;font-size:.9em}" +
   ".error{border:2px solid #b3261e;padding:.5em 1em;border-radius:6px}.descriptor{color:#333;margin:.25em 0 .5em}";
 
-/** The style with the fonts' URLs under `root`, made once per root (one per process in practice). */
-const styles = new Map<string, string>();
-function styleFor(root: string): string {
-  let style = styles.get(root);
-  if (!style) {
-    style = `${fontFaceCss(root)}\n${STYLE}`;
-    styles.set(root, style);
-  }
-  return style;
-}
-
 export interface PageInput {
   lang: string;
   /**
@@ -78,7 +67,7 @@ export interface PageInput {
 }
 
 export function page({ lang, title, body, root = "/" }: PageInput): string {
-  return `<!doctype html><html lang="${escapeHtml(lang)}" dir="${dirOf(lang)}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><meta name="robots" content="noindex"><title>${escapeHtml(title)}</title><style>${styleFor(root)}</style></head><body><main>${body}</main></body></html>`;
+  return `<!doctype html><html lang="${escapeHtml(lang)}" dir="${dirOf(lang)}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><meta name="robots" content="noindex"><title>${escapeHtml(title)}</title><style>${fontFaceCss(root)}\n${STYLE}</style></head><body><main>${body}</main></body></html>`;
 }
 
 function element(e: CardElement, values: Record<string, string>, index: number, dir: "rtl" | "ltr"): string {

@@ -13,9 +13,13 @@ import { basename } from "node:path";
 import { CHART_FONTS } from "../charts/fonts.ts";
 import type { HttpServer } from "./server.ts";
 
-interface WebFont {
+/** One face the pages may use: its family, weight, characters, URL path and file. */
+interface WebFace {
   family: string;
+  weight: 400 | 700;
   range: string;
+  path: string;
+  file: string;
 }
 
 // Each script's blocks only. Joiners and direction marks (U+200C-200F) are left out: the browser
@@ -23,22 +27,17 @@ interface WebFont {
 // sequence. Bangla's full stop (U+0964) sits in the Devanagari block: Bengali's range takes it
 // too, and `:lang(bn)` below puts the Bengali font first, so Bangla draws it in its own design.
 const ARABIC = "U+0600-06FF, U+0750-077F, U+0870-08FF, U+FB50-FDFF, U+FE70-FEFF";
-const WEB_FONTS: readonly WebFont[] = [
-  { family: "Noto Sans Devanagari", range: "U+0900-097F, U+1CD0-1CFF, U+A8E0-A8FF" },
-  { family: "Noto Sans Bengali", range: "U+0980-09FF, U+0964-0965" },
-  { family: "Noto Naskh Arabic", range: ARABIC },
-  { family: "Noto Nastaliq Urdu", range: ARABIC },
-];
+const RANGES: Record<string, string> = {
+  "Noto Sans Devanagari": "U+0900-097F, U+1CD0-1CFF, U+A8E0-A8FF",
+  "Noto Sans Bengali": "U+0980-09FF, U+0964-0965",
+  "Noto Naskh Arabic": ARABIC,
+  "Noto Nastaliq Urdu": ARABIC,
+};
 
-/** The URL path (under `/fonts/`) of each file, by family and weight. */
-const files = new Map<string, { path: string; file: string }>();
-for (const font of WEB_FONTS) {
-  const chart = CHART_FONTS.find((f) => f.family === font.family);
-  if (!chart) throw new Error(`web font ${font.family} is not among the chart fonts`);
-  const [regular, bold] = chart.files;
-  files.set(`${font.family}/400`, { path: `/fonts/${basename(regular)}`, file: regular });
-  files.set(`${font.family}/700`, { path: `/fonts/${basename(bold)}`, file: bold });
-}
+/** The chart's script fonts (DejaVu, its Latin default, is left to the system's fonts), regular and bold. */
+const FACES: readonly WebFace[] = CHART_FONTS.filter((font) => RANGES[font.family]).flatMap((font) =>
+  font.files.map((file, i) => ({ family: font.family, weight: i === 0 ? 400 : 700, range: RANGES[font.family]!, path: `/fonts/${basename(file)}`, file }) as const),
+);
 
 /**
  * The text stack for the two pages: the script fonts first, each used only for the characters
@@ -46,8 +45,9 @@ for (const font of WEB_FONTS) {
  * never be asked: Chromium resolves a character system-ui lacks through the system's own
  * fallback, boxes included.
  */
-export const WEB_FONT_STACK = `${WEB_FONTS.filter((f) => f.family !== "Noto Nastaliq Urdu")
-  .map((f) => `"${f.family}"`)
+export const WEB_FONT_STACK = `${Object.keys(RANGES)
+  .filter((family) => family !== "Noto Nastaliq Urdu")
+  .map((family) => `"${family}"`)
   .join(", ")}, system-ui, -apple-system, "Segoe UI", sans-serif`;
 
 /**
@@ -57,11 +57,9 @@ export const WEB_FONT_STACK = `${WEB_FONTS.filter((f) => f.family !== "Noto Nast
  * letters, Bangla's own font ahead of Devanagari.
  */
 export function fontFaceCss(base: string): string {
-  const faces = WEB_FONTS.flatMap((font) =>
-    [400, 700].map((weight) => {
-      const { path } = files.get(`${font.family}/${weight}`)!;
-      return `@font-face{font-family:"${font.family}";font-weight:${weight};font-style:normal;font-display:swap;src:url("${base}${path.slice(1)}") format("truetype");unicode-range:${font.range}}`;
-    }),
+  const faces = FACES.map(
+    (f) =>
+      `@font-face{font-family:"${f.family}";font-weight:${f.weight};font-style:normal;font-display:swap;src:url("${base}${f.path.slice(1)}") format("truetype");unicode-range:${f.range}}`,
   );
   return [...faces, `:lang(ur){font-family:"Noto Nastaliq Urdu", ${WEB_FONT_STACK};line-height:2.2}`, `:lang(bn){font-family:"Noto Sans Bengali", ${WEB_FONT_STACK}}`].join("\n");
 }
@@ -73,7 +71,7 @@ export function fontFaceCss(base: string): string {
  * with the ETag.
  */
 export function mountWebFonts(http: HttpServer): void {
-  for (const { path, file } of files.values()) {
+  for (const { path, file } of FACES) {
     let loaded: Promise<{ body: Buffer; etag: string }> | undefined;
     http.route("GET", path, async (req) => {
       loaded ??= readFile(file)

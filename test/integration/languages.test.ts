@@ -148,7 +148,10 @@ describe("channels, results and rubrics in any language", () => {
     expect(h.text(await h.command("carlos", "channel language <#C-LEADS> ne"))).toContain("You are not a member of <#C-LEADS>");
     expect(await h.app.store.channels.language(FAKE_WORKSPACE, "C-LEADS")).toBeNull();
     // Typed in the channel: proof enough that carlos is in it.
-    expect(h.text(await h.command("carlos", "channel language <#C-P> ne-NP", { conversation: "C-P" }))).toContain("<#C-P>");
+    const set = h.text(await h.command("carlos", "channel language <#C-P> ne-NP", { conversation: "C-P" }));
+    expect(set).toContain("<#C-P>");
+    // The language by its own name, as `/reflect language` names it.
+    expect(set).toContain("नेपाली");
     expect(h.text(await h.command("carlos", "channel language", { conversation: "C-P" }))).toContain("(set for this channel)");
     expect(h.text(await h.command("lena", "channel language <#C-LEADS> xx"))).toContain('There is no "xx" translation');
     await h.command("carlos", "pulse start partner-pulse closes in 3d", { conversation: "C-P" });

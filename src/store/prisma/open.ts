@@ -51,8 +51,17 @@ export const PGLITE_START_PARAMS = [
   "-F",
   "-O",
   "-j",
-  ...["search_path=public", "exit_on_error=false", "log_checkpoints=false", "max_worker_processes=0", "max_parallel_workers=0"].flatMap((s) => ["-c", s]),
-  ...["max_parallel_workers_per_gather=0", "io_method=sync", "max_parallel_maintenance_workers=0", "shared_buffers=16MB"].flatMap((s) => ["-c", s]),
+  ...[
+    "search_path=public",
+    "exit_on_error=false",
+    "log_checkpoints=false",
+    "max_worker_processes=0",
+    "max_parallel_workers=0",
+    "max_parallel_workers_per_gather=0",
+    "io_method=sync",
+    "max_parallel_maintenance_workers=0",
+    "shared_buffers=16MB",
+  ].flatMap((setting) => ["-c", setting]),
 ];
 
 const safeTable = (t: string) => {

@@ -9,6 +9,7 @@ import { defineCommand } from "../../core/commands.ts";
 import { fail, phrase, word } from "../../core/grammar/options.ts";
 import { READERS } from "../../core/roles.ts";
 import { channelMention, markup } from "../../core/text.ts";
+import { languageChoices, languageName } from "../../core/i18n.ts";
 import { callerInChannel } from "../../summaries/membership.ts";
 
 export const channelLanguageCommand = defineCommand({
@@ -38,12 +39,12 @@ export const channelLanguageCommand = defineCommand({
     }
     // Only someone in the channel decides what language it is spoken to in (as for its summary).
     if (!(await callerInChannel(ctx, channel, { unreadable: "channel.language_unreadable", notMember: "channel.language_not_member", area: "language" }))) return;
-    const available = markup(deps.i18n.locales().join(", "));
+    const available = markup(languageChoices(t, deps.i18n.locales()));
     if (!args.locale) {
       const own = await deps.store.channels.language(workspace.id, channel);
       const message = t("channel.language_current", {
         channel: channelMention(channel),
-        locale: markup(own ?? workspace.locale),
+        locale: languageName(own ?? workspace.locale),
         source: own ? "channel" : "workspace",
         available,
       });
@@ -53,7 +54,7 @@ export const channelLanguageCommand = defineCommand({
     if (args.locale === "default" || args.locale === "workspace") {
       await deps.store.channels.setLanguage(workspace.id, channel, null);
       await ctx.audit("channel.language", channel, { locale: null });
-      const message = t("channel.language_cleared", { channel: channelMention(channel), locale: markup(workspace.locale) });
+      const message = t("channel.language_cleared", { channel: channelMention(channel), locale: languageName(workspace.locale) });
       await ctx.reply(card(message, text(message)));
       return;
     }
@@ -65,7 +66,7 @@ export const channelLanguageCommand = defineCommand({
     }
     await deps.store.channels.setLanguage(workspace.id, channel, locale);
     await ctx.audit("channel.language", channel, { locale });
-    const message = t("channel.language_set", { channel: channelMention(channel), locale: markup(locale) });
+    const message = t("channel.language_set", { channel: channelMention(channel), locale: languageName(locale) });
     await ctx.reply(card(message, text(message), context(t("channel.language_note"))));
   },
 });

@@ -7,7 +7,7 @@ import { defineCommand } from "../../core/commands.ts";
 import { word } from "../../core/grammar/options.ts";
 import { ANYONE } from "../../core/roles.ts";
 import { markup } from "../../core/text.ts";
-import { languageName, speakerLanguages } from "../../core/i18n.ts";
+import { languageChoices, languageName, speakerLanguages } from "../../core/i18n.ts";
 
 export const languageCommand = defineCommand({
   name: "language",
@@ -17,8 +17,7 @@ export const languageCommand = defineCommand({
   parse: (c) => ({ locale: word(c.next()) }),
   async handle(ctx, { locale }) {
     const { deps, t } = ctx;
-    // Each as its code (what people type) and its own name: `ne` नेपाली.
-    const available = markup(t.list(deps.i18n.locales().map((code) => `\`${code}\` ${languageName(code)}`)));
+    const available = markup(languageChoices(t, deps.i18n.locales()));
     if (!locale) {
       const message = t("language.current", { locale: languageName(t.locale), available });
       await ctx.reply(card(message, text(message)));
